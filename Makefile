@@ -1,0 +1,48 @@
+# PowerVerse: `make run` sets up and starts a development node; `make test` sets up and
+# runs every test. Both are safe to repeat: set-up is quiet when nothing is missing.
+
+# Cargo's build output lives outside the clone, so fresh clones (and CI) reuse it.
+export CARGO_TARGET_DIR ?= $(HOME)/.cache/powerverse-target
+# `run` and `test` build the node with one profile and one feature set, so the node and
+# its runtime Wasm are built once for both.
+# The Wasm builder runs cargo from outside the clone, where rust-toolchain.toml is not
+# seen: pin the toolchain for every nested build too.
+export RUSTUP_TOOLCHAIN ?= $(shell sed -n 's/^channel = "\(.*\)"/\1/p' rust-toolchain.toml)
+# frame-benchmarking-cli carries a test runtime whose Wasm only `benchmark storage
+# --validate-block` uses; building it costs minutes of every cold build.
+export SKIP_FRAME_STORAGE_ACCESS_TEST_RUNTIME_WASM_BUILD ?= 1
+NODE := $(CARGO_TARGET_DIR)/debug/powerverse-node
+
+.PHONY: setup build run test chain-specs fmt clippy release fast
+
+setup:
+	@scripts/setup.sh
+
+build: setup
+	cargo build --locked -p powerverse-node
+
+run: build
+	$(NODE) --dev --tmp --rpc-cors all $(ARGS)
+
+# Builds the node (the same artifacts `make run` uses) and runs every test.
+test: setup
+	cargo test --locked --workspace
+
+# Regenerates the committed chain specs from the runtime's presets.
+chain-specs: build
+	@scripts/chain-specs.sh $(NODE) write
+
+fmt:
+	cargo fmt --all
+
+clippy: setup
+	cargo clippy --locked --workspace --all-targets -- -D warnings
+
+# An optimised node for validators on real networks.
+release: setup
+	cargo build --locked --release -p powerverse-node
+
+# A node with one-minute epochs and three-minute eras, for local networks that want to
+# see staking eras pass quickly. A separate build (its own runtime Wasm).
+fast: setup
+	cargo build --locked --release -p powerverse-node --features fast-runtime

@@ -1,0 +1,151 @@
+//! Genesis presets: the initial state of the development, local and test networks.
+//!
+//! Every key here comes from a public development seed (`//Alice`, `//Bob`, …): fine for
+//! development and test networks, never for a network holding real value.
+
+use crate::{
+	AccountId, BabeConfig, Balance, BalancesConfig, RuntimeGenesisConfig, SessionConfig,
+	SessionKeys, StakerStatus, StakingConfig, SudoConfig, BABE_GENESIS_EPOCH_CONFIG, UNITS,
+};
+use alloc::{vec, vec::Vec};
+use polkadot_sdk::{
+	frame_support::build_struct_json_patch,
+	sp_consensus_babe::AuthorityId as BabeId,
+	sp_consensus_grandpa::AuthorityId as GrandpaId,
+	sp_genesis_builder::{self, PresetId},
+	sp_keyring::{Ed25519Keyring, Sr25519Keyring},
+	sp_runtime::Perbill,
+};
+use serde_json::Value;
+
+/// Name of the development preset: one validator (Alice), sudo, dev accounts funded.
+pub const DEVELOPMENT: &str = sp_genesis_builder::DEV_RUNTIME_PRESET;
+/// Name of the local testnet preset: four validators (Alice, Bob, Charlie, Dave), sudo.
+pub const LOCAL_TESTNET: &str = sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET;
+/// Name of the public testnet preset: four validators, no sudo key.
+pub const TESTNET: &str = "testnet";
+
+/// What each funded development account starts with.
+pub const ENDOWMENT: Balance = 1_000_000 * UNITS;
+/// What each genesis validator bonds.
+pub const VALIDATOR_BOND: Balance = 100_000 * UNITS;
+/// The least a validator must bond.
+pub const MIN_VALIDATOR_BOND: Balance = 10_000 * UNITS;
+/// The least a nominator must bond.
+pub const MIN_NOMINATOR_BOND: Balance = 100 * UNITS;
+
+/// A genesis validator: its stash account (which is also its controller) and session keys.
+pub struct Authority {
+	/// The stash account that bonds and is paid.
+	pub stash: AccountId,
+	/// The BABE key that claims slots.
+	pub babe: BabeId,
+	/// The GRANDPA key that votes on finality.
+	pub grandpa: GrandpaId,
+}
+
+/// The development validator of a keyring name: sr25519 for the account and BABE, ed25519
+/// for GRANDPA, as `--alice` and friends put them into the keystore.
+pub fn authority(sr: Sr25519Keyring, ed: Ed25519Keyring) -> Authority {
+	Authority { stash: sr.to_account_id(), babe: sr.public().into(), grandpa: ed.public().into() }
+}
+
+/// The state every preset starts from, with these validators, funded accounts and sudo key.
+fn genesis(authorities: Vec<Authority>, endowed: Vec<AccountId>, root: Option<AccountId>) -> Value {
+	let mut balances: Vec<(AccountId, Balance)> =
+		endowed.iter().cloned().map(|who| (who, ENDOWMENT)).collect();
+	for a in &authorities {
+		if !balances.iter().any(|(who, _)| who == &a.stash) {
+			balances.push((a.stash.clone(), ENDOWMENT));
+		}
+	}
+	let validators = authorities.len() as u32;
+	let mut patch = build_struct_json_patch!(RuntimeGenesisConfig {
+		balances: BalancesConfig { balances },
+		session: SessionConfig {
+			keys: authorities
+				.iter()
+				.map(|a| {
+					(
+						a.stash.clone(),
+						a.stash.clone(),
+						SessionKeys { babe: a.babe.clone(), grandpa: a.grandpa.clone() },
+					)
+				})
+				.collect::<Vec<_>>(),
+		},
+		babe: BabeConfig { epoch_config: BABE_GENESIS_EPOCH_CONFIG },
+		staking: StakingConfig {
+			validator_count: validators,
+			minimum_validator_count: validators.min(1),
+			stakers: authorities
+				.iter()
+				.map(|a| {
+					(a.stash.clone(), a.stash.clone(), VALIDATOR_BOND, StakerStatus::Validator)
+				})
+				.collect::<Vec<_>>(),
+			invulnerables: authorities.iter().map(|a| a.stash.clone()).collect::<Vec<_>>(),
+			slash_reward_fraction: Perbill::from_percent(10),
+			min_validator_bond: MIN_VALIDATOR_BOND,
+			min_nominator_bond: MIN_NOMINATOR_BOND,
+		},
+	});
+	if let Some(key) = root {
+		let sudo =
+			build_struct_json_patch!(RuntimeGenesisConfig { sudo: SudoConfig { key: Some(key) } });
+		if let (Some(p), Value::Object(s)) = (patch.as_object_mut(), sudo) {
+			p.extend(s);
+		}
+	}
+	patch
+}
+
+/// The well-known development accounts, all funded on dev and local chains.
+fn dev_accounts() -> Vec<AccountId> {
+	Sr25519Keyring::iter().map(|k| k.to_account_id()).collect()
+}
+
+fn development() -> Value {
+	genesis(
+		vec![authority(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
+		dev_accounts(),
+		Some(Sr25519Keyring::Alice.to_account_id()),
+	)
+}
+
+fn local_testnet() -> Value {
+	genesis(four_validators(), dev_accounts(), Some(Sr25519Keyring::Alice.to_account_id()))
+}
+
+fn testnet() -> Value {
+	genesis(four_validators(), Vec::new(), None)
+}
+
+fn four_validators() -> Vec<Authority> {
+	vec![
+		authority(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
+		authority(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
+		authority(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie),
+		authority(Sr25519Keyring::Dave, Ed25519Keyring::Dave),
+	]
+}
+
+/// The JSON patch of the preset called `id`, if there is one.
+pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
+	let patch = match id.as_ref() {
+		DEVELOPMENT => development(),
+		LOCAL_TESTNET => local_testnet(),
+		TESTNET => testnet(),
+		_ => return None,
+	};
+	Some(
+		serde_json::to_string(&patch)
+			.expect("a serde_json::Value always serializes; qed")
+			.into_bytes(),
+	)
+}
+
+/// The names of all presets.
+pub fn preset_names() -> Vec<PresetId> {
+	vec![PresetId::from(DEVELOPMENT), PresetId::from(LOCAL_TESTNET), PresetId::from(TESTNET)]
+}
