@@ -8,6 +8,8 @@ export CARGO_TARGET_DIR ?= $(HOME)/.cache/powerverse-target
 # The Wasm builder runs cargo from outside the clone, where rust-toolchain.toml is not
 # seen: pin the toolchain for every nested build too.
 export RUSTUP_TOOLCHAIN ?= $(shell sed -n 's/^channel = "\(.*\)"/\1/p' rust-toolchain.toml)
+# With the target dir outside the clone the Wasm builder cannot find Cargo.lock by itself.
+export WASM_BUILD_WORKSPACE_HINT := $(CURDIR)
 # frame-benchmarking-cli carries a test runtime whose Wasm only `benchmark storage
 # --validate-block` uses; building it costs minutes of every cold build.
 export SKIP_FRAME_STORAGE_ACCESS_TEST_RUNTIME_WASM_BUILD ?= 1

@@ -12,7 +12,7 @@ use polkadot_sdk::{
 	sp_core::{sr25519, Pair},
 	sp_inherents::{InherentData, InherentDataProvider},
 	sp_keyring::Sr25519Keyring,
-	sp_runtime::{generic::Era, traits::Get, AccountId32, OpaqueExtrinsic, SaturatedConversion},
+	sp_runtime::{generic::Era, AccountId32, OpaqueExtrinsic, SaturatedConversion},
 	sp_timestamp,
 	substrate_frame_rpc_system::AccountNonceApi,
 };

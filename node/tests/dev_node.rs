@@ -15,9 +15,7 @@ use std::{
 };
 
 use codec::{Decode, Encode};
-use common::{
-	from_hex, run_to_exit, to_hex, wait_until, Exited, Node, Ports, RpcError, TestDir, POLL,
-};
+use common::{from_hex, run_to_exit, to_hex, Exited, Node, Ports, RpcError, TestDir};
 use polkadot_sdk::{
 	frame_system, pallet_balances, pallet_transaction_payment,
 	sp_core::{crypto::Ss58Codec, sr25519, Pair},

@@ -7,8 +7,9 @@ mod common;
 use codec::Encode;
 use common::{events, new_ext, run_to_block, signed};
 use polkadot_sdk::{
+	frame_support::traits::fungible::InspectHold,
 	frame_support::{assert_ok, dispatch::GetDispatchInfo},
-	pallet_balances, pallet_session, pallet_staking, pallet_sudo, pallet_transaction_payment,
+	pallet_balances, pallet_staking, pallet_sudo, pallet_transaction_payment,
 	sp_keyring::Sr25519Keyring,
 	sp_runtime::{
 		transaction_validity::{InvalidTransaction, TransactionValidityError},
@@ -30,10 +31,7 @@ fn free(who: &AccountId) -> Balance {
 
 #[test]
 fn every_preset_builds_a_working_genesis() {
-	let names: Vec<String> = genesis_config_presets::preset_names()
-		.into_iter()
-		.map(|id| String::from_utf8(id.as_ref().to_vec()).unwrap())
-		.collect();
+	let names = genesis_config_presets::preset_names();
 	assert_eq!(names, [DEVELOPMENT, LOCAL_TESTNET, TESTNET]);
 
 	let dev_accounts = Sr25519Keyring::iter().count() as Balance;
@@ -49,7 +47,11 @@ fn every_preset_builds_a_working_genesis() {
 			assert_eq!(Grandpa::grandpa_authorities().len(), validators, "{preset}: GRANDPA");
 			assert_eq!(pallet_staking::ValidatorCount::<Runtime>::get(), validators as u32);
 			assert_eq!(pallet_sudo::Key::<Runtime>::get().is_some(), has_sudo, "{preset}: sudo");
-			assert_eq!(pallet_balances::TotalIssuance::<Runtime>::get(), issuance);
+			// The treasury's account is created at genesis with the existential deposit.
+			assert_eq!(
+				pallet_balances::TotalIssuance::<Runtime>::get(),
+				issuance + EXISTENTIAL_DEPOSIT
+			);
 			for v in set {
 				let ledger = pallet_staking::Ledger::<Runtime>::get(&v).expect("bonded");
 				assert_eq!(ledger.total, VALIDATOR_BOND, "{preset}: bond of {v}");

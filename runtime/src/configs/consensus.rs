@@ -3,8 +3,8 @@
 
 use crate::{
 	AccountId, Babe, Balance, Balances, Historical, Offences, Runtime, RuntimeCall, RuntimeEvent,
-	RuntimeHoldReason, Session, SessionKeys, Staking, Timestamp, Treasury, UncheckedExtrinsic,
-	EPOCH_DURATION_IN_SLOTS, MILLISECS_PER_BLOCK, SESSIONS_PER_ERA, UNITS,
+	RuntimeHoldReason, Session, SessionKeys, Staking, Timestamp, TreasuryAccount,
+	UncheckedExtrinsic, EPOCH_DURATION_IN_SLOTS, MILLISECS_PER_BLOCK, SESSIONS_PER_ERA, UNITS,
 };
 use polkadot_sdk::{
 	frame_election_provider_support::{
@@ -13,7 +13,7 @@ use polkadot_sdk::{
 	},
 	frame_support::{
 		parameter_types,
-		traits::{ConstBool, ConstU32, Get, KeyOwnerProofSystem},
+		traits::{tokens::imbalance::ResolveTo, ConstBool, ConstU32, KeyOwnerProofSystem},
 	},
 	frame_system::{self, EnsureRoot},
 	pallet_authorship, pallet_babe, pallet_grandpa, pallet_offences, pallet_staking,
@@ -185,10 +185,10 @@ impl pallet_staking::Config for Runtime {
 	type GenesisElectionProvider = onchain::OnChainExecution<OnChainSeqPhragmen>;
 	type NominationsQuota = pallet_staking::FixedNominationsQuota<16>;
 	type HistoryDepth = HistoryDepth;
-	type RewardRemainder = Treasury;
+	type RewardRemainder = ResolveTo<TreasuryAccount, Balances>;
 	type RuntimeEvent = RuntimeEvent;
 	// Slashed funds go to the treasury.
-	type Slash = Treasury;
+	type Slash = ResolveTo<TreasuryAccount, Balances>;
 	type Reward = ();
 	type SessionsPerEra = SessionsPerEra;
 	type BondingDuration = BondingDuration;

@@ -1,9 +1,9 @@
 //! System, time, scheduling, preimages, batching, proxies, multisig and sudo.
 
 use crate::{
-	deposit, AccountId, Balance, Balances, Block, BlockNumber, Hash, Nonce, OriginCaller, Preimage,
-	Runtime, RuntimeCall, RuntimeEvent, RuntimeHoldReason, RuntimeOrigin, System, SLOT_DURATION,
-	VERSION,
+	deposit, AccountId, Balance, Balances, Block, BlockNumber, Hash, Nonce, OriginCaller,
+	PalletInfo, Preimage, Runtime, RuntimeCall, RuntimeEvent, RuntimeHoldReason, RuntimeOrigin,
+	RuntimeTask, System, SLOT_DURATION, VERSION,
 };
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use polkadot_sdk::{
@@ -27,7 +27,7 @@ use polkadot_sdk::{
 	},
 	pallet_multisig, pallet_preimage, pallet_proxy, pallet_scheduler, pallet_sudo,
 	pallet_timestamp, pallet_utility,
-	sp_runtime::{traits::BlakeTwo256, Perbill, RuntimeDebug},
+	sp_runtime::{traits::BlakeTwo256, Perbill},
 	sp_version::RuntimeVersion,
 };
 use scale_info::TypeInfo;
@@ -64,8 +64,12 @@ parameter_types! {
 		.avg_block_initialization(Perbill::from_percent(10))
 		.build_or_panic();
 	/// Length limit of a block: 5 MiB.
-	pub RuntimeBlockLength: BlockLength =
-		BlockLength::max_with_normal_ratio(5 * 1024 * 1024, NORMAL_DISPATCH_RATIO);
+	pub RuntimeBlockLength: BlockLength = BlockLength::builder()
+		.max_length(5 * 1024 * 1024)
+		.modify_max_length_for_class(DispatchClass::Normal, |max| {
+			*max = NORMAL_DISPATCH_RATIO * *max
+		})
+		.build();
 	/// Generic Substrate address format; Polkadot.js Apps shows addresses starting with 5.
 	pub const SS58Prefix: u16 = 42;
 }
@@ -173,7 +177,7 @@ parameter_types! {
 	Encode,
 	Decode,
 	DecodeWithMemTracking,
-	RuntimeDebug,
+	Debug,
 	MaxEncodedLen,
 	TypeInfo,
 	Default,
