@@ -10,6 +10,9 @@ export CARGO_TARGET_DIR ?= $(HOME)/.cache/powerverse-target
 export RUSTUP_TOOLCHAIN ?= $(shell sed -n 's/^channel = "\(.*\)"/\1/p' rust-toolchain.toml)
 # With the target dir outside the clone the Wasm builder cannot find Cargo.lock by itself.
 export WASM_BUILD_WORKSPACE_HINT := $(CURDIR)
+# The runtime Wasm must not depend on where the clone is, so that every machine builds the
+# same blob (and the committed chain specs stay valid): strip the clone's path from it.
+export WASM_BUILD_RUSTFLAGS ?= --remap-path-prefix=$(CURDIR)=/powerverse
 # frame-benchmarking-cli carries a test runtime whose Wasm only `benchmark storage
 # --validate-block` uses; building it costs minutes of every cold build.
 export SKIP_FRAME_STORAGE_ACCESS_TEST_RUNTIME_WASM_BUILD ?= 1
