@@ -32,6 +32,9 @@ run: build
 # Builds the node (the same artifacts `make run` uses) and runs every test.
 test: setup
 	cargo test --locked --workspace
+	@cd tests/js && { [ node_modules/.package-lock.json -nt package-lock.json ] || \
+		npm ci --no-audit --no-fund --loglevel=error; }
+	cd tests/js && POWERVERSE_NODE=$(NODE) node --test
 
 # Regenerates the committed chain specs from the runtime's presets.
 chain-specs: build

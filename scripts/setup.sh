@@ -18,6 +18,9 @@ fi
 missing=()
 command -v protoc >/dev/null 2>&1 || missing+=(protobuf-compiler)
 command -v cc >/dev/null 2>&1 || missing+=(build-essential)
+# The client tests drive the node with @polkadot/api, as Polkadot.js Apps does.
+command -v node >/dev/null 2>&1 || missing+=(nodejs)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 if ((${#missing[@]})); then
 	echo "setup: installing ${missing[*]}" >&2
 	sudo=""

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use codec::Encode;
 use polkadot_sdk::{
-	frame_benchmarking_cli, frame_system, pallet_transaction_payment, sc_cli,
+	frame_benchmarking_cli, sc_cli,
 	sp_api::ProvideRuntimeApi,
 	sp_core::{sr25519, Pair},
 	sp_inherents::{InherentData, InherentDataProvider},
@@ -97,20 +97,8 @@ pub fn create_extrinsic(
 		runtime::BlockHashCount::get().checked_next_power_of_two().map(|c| c / 2).unwrap_or(2)
 			as u64;
 	let tip: Balance = 0;
-	let tx_ext: runtime::TxExtension = (
-		frame_system::CheckNonZeroSender::<runtime::Runtime>::new(),
-		frame_system::CheckSpecVersion::<runtime::Runtime>::new(),
-		frame_system::CheckTxVersion::<runtime::Runtime>::new(),
-		frame_system::CheckGenesis::<runtime::Runtime>::new(),
-		frame_system::CheckEra::<runtime::Runtime>::from(Era::mortal(
-			period,
-			info.best_number.saturated_into(),
-		)),
-		frame_system::CheckNonce::<runtime::Runtime>::from(nonce),
-		frame_system::CheckWeight::<runtime::Runtime>::new(),
-		pallet_transaction_payment::ChargeTransactionPayment::<runtime::Runtime>::from(tip),
-		frame_system::WeightReclaim::<runtime::Runtime>::new(),
-	);
+	let tx_ext =
+		runtime::tx_extension(nonce, Era::mortal(period, info.best_number.saturated_into()), tip);
 
 	// What each extension adds to the signed payload without carrying it in the extrinsic,
 	// in the tuple's order.

@@ -17,14 +17,14 @@ use std::{
 use codec::{Decode, Encode};
 use common::{from_hex, run_to_exit, to_hex, Exited, Node, Ports, RpcError, TestDir};
 use polkadot_sdk::{
-	frame_system, pallet_balances, pallet_transaction_payment,
+	frame_system, pallet_balances,
 	sp_core::{crypto::Ss58Codec, sr25519, Pair},
 	sp_keyring::Sr25519Keyring,
 	sp_runtime::{generic::Era, traits::Hash as HashT, MultiSignature},
 };
 use powerverse_runtime::{
-	AccountId, Balance, BalancesCall, Nonce, Runtime, RuntimeCall, SignedPayload, TxExtension,
-	UncheckedExtrinsic, EXISTENTIAL_DEPOSIT, UNITS, VERSION,
+	tx_extension, AccountId, Balance, BalancesCall, Nonce, Runtime, RuntimeCall, SignedPayload,
+	TxExtension, UncheckedExtrinsic, EXISTENTIAL_DEPOSIT, UNITS, VERSION,
 };
 use serde_json::{json, Value};
 
@@ -321,17 +321,7 @@ fn transfer(
 		dest: dest.clone().into(),
 		value,
 	});
-	let extension: TxExtension = (
-		frame_system::CheckNonZeroSender::<Runtime>::new(),
-		frame_system::CheckSpecVersion::<Runtime>::new(),
-		frame_system::CheckTxVersion::<Runtime>::new(),
-		frame_system::CheckGenesis::<Runtime>::new(),
-		frame_system::CheckEra::<Runtime>::from(Era::Immortal),
-		frame_system::CheckNonce::<Runtime>::from(nonce),
-		frame_system::CheckWeight::<Runtime>::new(),
-		pallet_transaction_payment::ChargeTransactionPayment::<Runtime>::from(0),
-		frame_system::WeightReclaim::<Runtime>::new(),
-	);
+	let extension: TxExtension = tx_extension(nonce, Era::Immortal, 0);
 	let implicit =
 		((), VERSION.spec_version, VERSION.transaction_version, genesis, genesis, (), (), (), ());
 	let payload = SignedPayload::from_raw(call.clone(), extension.clone(), implicit);

@@ -238,3 +238,20 @@ fn era_payout_follows_the_emission_schedule() {
 	assert_eq!(stakers + pot, 28_000_000 * UNITS);
 	assert_eq!(pot, 28_000_000 * UNITS * 3 / 100);
 }
+
+#[test]
+fn metadata_is_served_at_v15_and_later() {
+	let versions = Runtime::metadata_versions();
+	assert!(versions.contains(&15), "metadata versions {versions:?}");
+	for version in versions {
+		let metadata = Runtime::metadata_at_version(version).expect("listed versions exist");
+		assert!(!metadata.is_empty());
+	}
+	// The pallets Polkadot.js Apps builds its pages from are there by these names (SCALE
+	// strings: the encoded name is the length-prefixed UTF-8).
+	let v15 = Runtime::metadata_at_version(15).expect("v15 is listed");
+	for name in ["Balances", "Staking", "Session", "Babe", "Grandpa", "Treasury", "Nfts", "Sudo"] {
+		let encoded = name.encode();
+		assert!(v15.windows(encoded.len()).any(|w| w == &encoded[..]), "{name} missing");
+	}
+}

@@ -6,7 +6,6 @@
 use codec::Encode;
 use polkadot_sdk::{
 	frame_support::traits::{OnFinalize, OnInitialize},
-	frame_system, pallet_transaction_payment,
 	sp_consensus_babe::{
 		digests::{CompatibleDigestItem, PreDigest, SecondaryPlainPreDigest},
 		Slot,
@@ -78,17 +77,7 @@ pub fn run_to_block(n: u32) {
 
 /// The transaction extensions a wallet attaches: immortal, no tip.
 pub fn tx_extension(nonce: Nonce) -> TxExtension {
-	(
-		frame_system::CheckNonZeroSender::<Runtime>::new(),
-		frame_system::CheckSpecVersion::<Runtime>::new(),
-		frame_system::CheckTxVersion::<Runtime>::new(),
-		frame_system::CheckGenesis::<Runtime>::new(),
-		frame_system::CheckEra::<Runtime>::from(Era::Immortal),
-		frame_system::CheckNonce::<Runtime>::from(nonce),
-		frame_system::CheckWeight::<Runtime>::new(),
-		pallet_transaction_payment::ChargeTransactionPayment::<Runtime>::from(0),
-		frame_system::WeightReclaim::<Runtime>::new(),
-	)
+	powerverse_runtime::tx_extension(nonce, Era::Immortal, 0)
 }
 
 /// `call` signed by `signer` with its current nonce, as a wallet builds it.

@@ -1,0 +1,172 @@
+// What Polkadot.js Apps does with a PowerVerse node, through the same client library
+// (@polkadot/api, no custom types): connect, decode everything from metadata, show PVC with
+// 12 decimals, transfer, bond, set session keys, validate and nominate. Starts its own
+// `powerverse-node --dev` on free loopback ports and stops it at the end.
+
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { connect, createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ApiPromise, WsProvider } from '@polkadot/api';
+import { Keyring } from '@polkadot/keyring';
+import { cryptoWaitReady } from '@polkadot/util-crypto';
+import { formatBalance, u8aToHex } from '@polkadot/util';
+
+const NODE = process.env.POWERVERSE_NODE ??
+	join(process.env.CARGO_TARGET_DIR ?? join(process.env.HOME, '.cache/powerverse-target'),
+		'debug/powerverse-node');
+const PVC = 10n ** 12n;
+
+/** A port nothing listens on right now. */
+function freePort() {
+	return new Promise((resolve, reject) => {
+		const server = createServer();
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address();
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+let node, dir, api, keyring, provider;
+
+/** Whether something accepts connections on `port`. */
+function listening(port) {
+	return new Promise((resolve) => {
+		const socket = connect(port, '127.0.0.1', () => {
+			socket.end();
+			resolve(true);
+		});
+		socket.once('error', () => resolve(false));
+	});
+}
+
+/** The node's log, for failure messages. */
+function log() {
+	return readFileSync(join(dir, 'node.log'), 'utf8').split('\n').slice(-40).join('\n');
+}
+
+/** Signs and sends `tx`, resolving when it is in a block; rejects on a dispatch error. */
+function send(tx, signer) {
+	return new Promise((resolve, reject) => {
+		tx.signAndSend(signer, ({ status, dispatchError, events }) => {
+			if (dispatchError) {
+				const why = dispatchError.isModule
+					? JSON.stringify(api.registry.findMetaError(dispatchError.asModule))
+					: dispatchError.toString();
+				reject(new Error(`dispatch failed: ${why}`));
+			} else if (status.isInBlock) {
+				resolve(events);
+			}
+		}).catch(reject);
+	});
+}
+
+before(async () => {
+	await cryptoWaitReady();
+	keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
+	dir = mkdtempSync(join(tmpdir(), 'powerverse-js-'));
+	const [rpc, p2p, prometheus] = [await freePort(), await freePort(), await freePort()];
+	const out = openSync(join(dir, 'node.log'), 'w');
+	node = spawn(NODE, ['--dev', '--base-path', join(dir, 'base'), '--rpc-port', `${rpc}`,
+		'--port', `${p2p}`, '--prometheus-port', `${prometheus}`, '--no-telemetry'],
+	{ stdio: ['ignore', out, out] });
+	// Start-up compiles the runtime; only then does the RPC server listen.
+	const deadline = Date.now() + 180_000;
+	while (!(await listening(rpc))) {
+		assert.ok(node.exitCode === null, `the node exited:\n${log()}`);
+		assert.ok(Date.now() < deadline, `no RPC on port ${rpc}:\n${log()}`);
+		await new Promise((r) => setTimeout(r, 500));
+	}
+	provider = new WsProvider(`ws://127.0.0.1:${rpc}`);
+	api = await ApiPromise.create({ provider, noInitWarn: true, throwOnConnect: true });
+	// Wait for the first block, so there are events to decode.
+	while ((await api.rpc.chain.getHeader()).number.toNumber() < 1) {
+		assert.ok(Date.now() < deadline, `no block authored:\n${log()}`);
+		await new Promise((r) => setTimeout(r, 1_000));
+	}
+});
+
+after(async () => {
+	await api?.disconnect();
+	node?.kill('SIGKILL');
+	if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+test('the chain describes itself: PVC, 12 decimals, SS58 42, all from metadata', async () => {
+	assert.deepEqual(api.registry.chainTokens, ['PVC']);
+	assert.deepEqual(api.registry.chainDecimals, [12]);
+	assert.equal(api.registry.chainSS58, 42);
+	assert.equal((await api.rpc.system.chain()).toString(), 'PowerVerse Development');
+	assert.equal(api.runtimeVersion.specName.toString(), 'powerverse');
+	// The pallets Apps builds its pages from are decorated from metadata alone.
+	for (const call of ['balances.transferKeepAlive', 'staking.bond', 'staking.validate',
+		'staking.nominate', 'session.setKeys', 'treasury.spendLocal', 'nfts.create']) {
+		const [section, method] = call.split('.');
+		assert.equal(typeof api.tx[section]?.[method], 'function', `api.tx.${call}`);
+	}
+	// A block and its events decode without custom types.
+	const hash = await api.rpc.chain.getBlockHash();
+	const events = await (await api.at(hash)).query.system.events();
+	assert.ok(events.length > 0);
+	// Balances display as Apps shows them, from the chain's own properties.
+	const shown = formatBalance(25n * PVC / 10n, {
+		decimals: api.registry.chainDecimals[0],
+		withUnit: api.registry.chainTokens[0],
+		withSi: true,
+		forceUnit: '-',
+	});
+	assert.equal(shown, '2.5000 PVC');
+});
+
+test('transfer moves exactly the amount and charges a small fee', async () => {
+	const alice = keyring.addFromUri('//Alice');
+	const dest = keyring.addFromUri('//PowerVerse/js/transfer');
+	const before = (await api.query.system.account(alice.address)).data.free.toBigInt();
+	const info = await api.tx.balances.transferKeepAlive(dest.address, 10n * PVC)
+		.paymentInfo(alice);
+	assert.ok(info.partialFee.toBigInt() > 0n && info.partialFee.toBigInt() < PVC / 100n,
+		`fee ${info.partialFee.toHuman()}`);
+	await send(api.tx.balances.transferKeepAlive(dest.address, 10n * PVC), alice);
+	assert.equal((await api.query.system.account(dest.address)).data.free.toBigInt(), 10n * PVC);
+	const after = (await api.query.system.account(alice.address)).data.free.toBigInt();
+	assert.ok(before - after > 10n * PVC - PVC / 100n, 'Alice paid the amount');
+});
+
+test('a stash bonds, registers session keys and validates; another bonds and nominates it', async () => {
+	const ferdie = keyring.addFromUri('//Ferdie');
+	const dave = keyring.addFromUri('//Dave');
+	// The node generates the keys and proves they belong to Ferdie's account.
+	const generated = await provider.send('author_rotateKeysWithOwner',
+		[u8aToHex(ferdie.publicKey)]);
+	assert.ok(generated.keys && generated.proof, JSON.stringify(generated));
+	await send(api.tx.utility.batchAll([
+		api.tx.staking.bond(50_000n * PVC, 'Staked'),
+		api.tx.session.setKeys(generated.keys, generated.proof),
+		api.tx.staking.validate({ commission: 50_000_000, blocked: false }),
+	]), ferdie);
+	const ledger = (await api.query.staking.ledger(ferdie.address)).unwrap();
+	assert.equal(ledger.total.toBigInt(), 50_000n * PVC);
+	assert.ok((await api.query.staking.validators(ferdie.address)).commission.toNumber() > 0);
+	const keys = (await api.query.session.nextKeys(ferdie.address)).unwrap();
+	assert.equal(keys.toHex(), generated.keys);
+
+	await send(api.tx.utility.batchAll([
+		api.tx.staking.bond(1_000n * PVC, 'Stash'),
+		api.tx.staking.nominate([ferdie.address]),
+	]), dave);
+	const nominations = (await api.query.staking.nominators(dave.address)).unwrap();
+	assert.deepEqual(nominations.targets.map((t) => t.toString()), [ferdie.address]);
+
+	// Bonding below the minimum is refused with the pallet's own error, decoded by name.
+	const eve = keyring.addFromUri('//Eve');
+	await assert.rejects(send(api.tx.utility.batchAll([
+		api.tx.staking.bond(1n * PVC, 'Staked'),
+		api.tx.staking.validate({ commission: 0, blocked: false }),
+	]), eve), /InsufficientBond/);
+	assert.ok((await api.query.staking.ledger(eve.address)).isNone, 'nothing bonded');
+});
