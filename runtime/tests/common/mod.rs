@@ -16,7 +16,7 @@ use polkadot_sdk::{
 	sp_runtime::{generic::Era, BuildStorage, Digest, DigestItem, MultiAddress, MultiSignature},
 };
 use powerverse_runtime::{
-	genesis_config_presets, AccountId, AllPalletsWithSystem, Babe, Nonce, Runtime, RuntimeCall,
+	genesis_config_presets, AccountId, AllPalletsWithSystem, Babe, Nonce, RuntimeCall,
 	RuntimeGenesisConfig, RuntimeOrigin, SignedPayload, System, Timestamp, TxExtension,
 	UncheckedExtrinsic, SLOT_DURATION,
 };
