@@ -270,7 +270,7 @@ pub fn to_hex(bytes: &[u8]) -> String {
 pub fn from_hex(hex: &str) -> Result<Vec<u8>, String> {
 	let digits = hex.strip_prefix("0x").unwrap_or(hex);
 	// Checked first so that slicing two characters at a time stays on char boundaries.
-	if !digits.is_ascii() || digits.len() % 2 != 0 {
+	if !digits.is_ascii() || !digits.len().is_multiple_of(2) {
 		return Err(format!("not an even number of hex digits: {hex:?}"));
 	}
 	(0..digits.len())
