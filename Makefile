@@ -10,8 +10,8 @@ export CARGO_TARGET_DIR ?= $(HOME)/.cache/powerverse-target
 export RUSTUP_TOOLCHAIN ?= $(shell sed -n 's/^channel = "\(.*\)"/\1/p' rust-toolchain.toml)
 # With the target dir outside the clone the Wasm builder cannot find Cargo.lock by itself.
 export WASM_BUILD_WORKSPACE_HINT := $(CURDIR)
-# The runtime Wasm must not depend on where the clone is, so that every machine builds the
-# same blob (and the committed chain specs stay valid): strip the clone's path from it.
+# Keeps the clone's path out of the runtime Wasm (panic locations). The blob still differs
+# between clone paths (type ids, symbol hashes), so the chain-spec test ignores code bytes.
 export WASM_BUILD_RUSTFLAGS ?= --remap-path-prefix=$(CURDIR)=/powerverse
 # frame-benchmarking-cli carries a test runtime whose Wasm only `benchmark storage
 # --validate-block` uses; building it costs minutes of every cold build.
