@@ -1,18 +1,19 @@
 //! The runtime APIs: what the node, Polkadot.js Apps and wallets call into the runtime for.
 
 use crate::{
-	configs::EpochDuration, genesis_config_presets, AccountId, Babe, Balance, Block, Executive,
-	Grandpa, Historical, InherentDataExt, Nfts, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig,
-	SessionKeys, Staking, System, TransactionPayment, BABE_GENESIS_EPOCH_CONFIG, VERSION,
+	configs::EpochDuration, genesis_config_presets, AccountId, Babe, Balance, Block, BlockNumber,
+	Executive, Grandpa, Historical, InherentDataExt, Nfts, Nonce, Runtime, RuntimeCall,
+	RuntimeGenesisConfig, SessionKeys, Staking, System, TransactionPayment,
+	BABE_GENESIS_EPOCH_CONFIG, VERSION,
 };
-use alloc::vec::Vec;
+use alloc::{vec, vec::Vec};
 use polkadot_sdk::{
 	frame_support::{
 		genesis_builder_helper::{build_state, get_preset},
 		traits::tokens::nonfungibles_v2::Inspect,
 		weights::Weight,
 	},
-	frame_system_rpc_runtime_api, pallet_grandpa, pallet_nfts_runtime_api,
+	frame_system_rpc_runtime_api, pallet_grandpa, pallet_nfts_runtime_api, pallet_revive,
 	pallet_staking_runtime_api,
 	pallet_transaction_payment::{FeeDetails, RuntimeDispatchInfo},
 	pallet_transaction_payment_rpc_runtime_api, sp_api,
@@ -29,7 +30,14 @@ use polkadot_sdk::{
 	sp_version::RuntimeVersion,
 };
 
-impl_runtime_apis! {
+// The runtime APIs below plus `ReviveApi`, which the Ethereum RPC server calls (balances,
+// nonces, gas estimates, dry runs, receipts and traces of Ethereum transactions).
+pallet_revive::impl_runtime_apis_plus_revive_traits!(
+	Runtime,
+	Revive,
+	Executive,
+	EthExtraImpl,
+
 	impl sp_api::Core<Block> for Runtime {
 		fn version() -> RuntimeVersion {
 			VERSION
@@ -334,4 +342,4 @@ impl_runtime_apis! {
 			crate::benchmarks::dispatch(config)
 		}
 	}
-}
+);

@@ -4,14 +4,16 @@
 //! development and test networks, never for a network holding real value.
 
 use crate::{
-	AccountId, BabeConfig, Balance, BalancesConfig, RuntimeGenesisConfig, SessionConfig,
+	AccountId, BabeConfig, Balance, BalancesConfig, Runtime, RuntimeGenesisConfig, SessionConfig,
 	SessionKeys, StakerStatus, StakingConfig, SudoConfig, BABE_GENESIS_EPOCH_CONFIG, UNITS,
 };
 use alloc::{vec, vec::Vec};
 use polkadot_sdk::{
 	frame_support::build_struct_json_patch,
+	pallet_revive::{self, AddressMapper},
 	sp_consensus_babe::AuthorityId as BabeId,
 	sp_consensus_grandpa::AuthorityId as GrandpaId,
+	sp_core::H160,
 	sp_genesis_builder::{self, PresetId},
 	sp_keyring::{Ed25519Keyring, Sr25519Keyring},
 	sp_runtime::Perbill,
@@ -100,9 +102,52 @@ fn genesis(authorities: Vec<Authority>, endowed: Vec<AccountId>, root: Option<Ac
 	patch
 }
 
-/// The well-known development accounts, all funded on dev and local chains.
+/// The well-known Ethereum development keys (the addresses of the private keys listed in
+/// README: Alith, Baltathar, Charleth, Dorothy, Ethan), funded on dev and local chains so
+/// MetaMask, ethers or viem can use the chain at once.
+pub const ETH_DEV_ADDRESSES: [[u8; 20]; 5] = [
+	hex20("f24ff3a9cf04c71dbc94d0b566f7a27b94566cac"),
+	hex20("3cd0a705a2dc65e5b1e1205896baa2be8a07c6e0"),
+	hex20("798d4ba9baf0064ec19eb4f0a1a45785ae9d6dfc"),
+	hex20("773539d4ac0e786233d90a233654ccee26a613d9"),
+	hex20("ff64d3f6efe2317ee2807d223a0bdc4c0c49dfdb"),
+];
+
+/// 20 bytes from 40 hex digits, at compile time.
+const fn hex20(s: &str) -> [u8; 20] {
+	const fn digit(c: u8) -> u8 {
+		match c {
+			b'0'..=b'9' => c - b'0',
+			b'a'..=b'f' => c - b'a' + 10,
+			_ => panic!("not a lower-case hex digit"),
+		}
+	}
+	let s = s.as_bytes();
+	assert!(s.len() == 40);
+	let mut out = [0u8; 20];
+	let mut i = 0;
+	while i < 20 {
+		out[i] = digit(s[2 * i]) << 4 | digit(s[2 * i + 1]);
+		i += 1;
+	}
+	out
+}
+
+/// The account of an Ethereum key that has not been mapped: its address padded with
+/// `0xee`, as pallet-revive derives it.
+pub fn eth_account(address: [u8; 20]) -> AccountId {
+	<Runtime as pallet_revive::Config>::AddressMapper::to_fallback_account_id(&H160(address))
+}
+
+/// The well-known development accounts, all funded on dev and local chains: the sr25519
+/// keyring (Alice, Bob, …) and the Ethereum development keys. Every account gets its
+/// Ethereum address when created (pallet-revive's automatic mapping), so Alice can call
+/// contracts too.
 fn dev_accounts() -> Vec<AccountId> {
-	Sr25519Keyring::iter().map(|k| k.to_account_id()).collect()
+	Sr25519Keyring::iter()
+		.map(|k| k.to_account_id())
+		.chain(ETH_DEV_ADDRESSES.into_iter().map(eth_account))
+		.collect()
 }
 
 fn development() -> Value {

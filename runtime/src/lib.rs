@@ -4,7 +4,8 @@
 //! production (VRF slot lottery, chance proportional to stake), GRANDPA finality (more than
 //! 2/3 of validators) and nominated staking with slashing; the PVC token (12 decimals);
 //! treasury, scheduler, preimages, utility, proxy, multisig, NFTs (the resource
-//! certificates) and, on development and local chains, sudo.
+//! certificates), Ethereum-compatible smart contracts (pallet-revive running EVM bytecode)
+//! and, on development and local chains, sudo.
 //!
 //! Pallet configuration lives in [`configs`], one file per concern; the runtime APIs the
 //! node, wallets and Polkadot.js Apps use are in [`apis`]; genesis presets in
@@ -31,8 +32,8 @@ pub mod genesis_config_presets;
 use polkadot_sdk::{
 	frame_executive, frame_support, frame_system, pallet_authorship, pallet_babe, pallet_balances,
 	pallet_grandpa, pallet_multisig, pallet_nfts, pallet_offences, pallet_preimage, pallet_proxy,
-	pallet_scheduler, pallet_staking, pallet_sudo, pallet_timestamp, pallet_transaction_payment,
-	pallet_treasury, pallet_utility, sp_core,
+	pallet_revive, pallet_scheduler, pallet_staking, pallet_sudo, pallet_timestamp,
+	pallet_transaction_payment, pallet_treasury, pallet_utility, sp_core,
 	sp_runtime::{
 		generic, impl_opaque_keys,
 		traits::{BlakeTwo256, IdentifyAccount, Verify},
@@ -95,6 +96,9 @@ pub type TxExtension = (
 	frame_system::CheckNonce<Runtime>,
 	frame_system::CheckWeight<Runtime>,
 	pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
+	// Sets the origin of an Ethereum transaction from its signature; a no-op for others.
+	// After every extension that relies on a signed origin.
+	pallet_revive::evm::tx_extension::SetOrigin<Runtime>,
 	frame_system::WeightReclaim<Runtime>,
 );
 
@@ -111,13 +115,29 @@ pub fn tx_extension(nonce: Nonce, era: generic::Era, tip: Balance) -> TxExtensio
 		frame_system::CheckNonce::<Runtime>::from(nonce),
 		frame_system::CheckWeight::<Runtime>::new(),
 		pallet_transaction_payment::ChargeTransactionPayment::<Runtime>::from(tip),
+		pallet_revive::evm::tx_extension::SetOrigin::<Runtime>::default(),
 		frame_system::WeightReclaim::<Runtime>::new(),
 	)
 }
 
-/// An extrinsic as it travels the network and sits in a block.
+/// An extrinsic as it travels the network and sits in a block: a Substrate extrinsic, or
+/// an Ethereum transaction wrapped in `Revive::eth_transact` (checked by its Ethereum
+/// signature).
 pub type UncheckedExtrinsic =
+	pallet_revive::evm::runtime::UncheckedExtrinsic<Address, Signature, EthExtraImpl>;
+/// The Substrate extrinsic inside [`UncheckedExtrinsic`]: what wallets sign and submit.
+pub type SubstrateExtrinsic =
 	generic::UncheckedExtrinsic<Address, RuntimeCall, Signature, TxExtension>;
+
+/// A signed Substrate extrinsic of `call` from `signer`.
+pub fn signed_extrinsic(
+	call: RuntimeCall,
+	signer: AccountId,
+	signature: Signature,
+	extension: TxExtension,
+) -> UncheckedExtrinsic {
+	SubstrateExtrinsic::new_signed(call, Address::Id(signer), signature, extension).into()
+}
 /// The payload an account signs.
 pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
@@ -223,6 +243,10 @@ mod runtime {
 	// Marketplace: 50–79 (resource certificates first; the marketplace pallets follow).
 	#[runtime::pallet_index(50)]
 	pub type Nfts = pallet_nfts;
+
+	// Smart contracts: 80–89. Named `Revive`: the Ethereum RPC server looks it up by name.
+	#[runtime::pallet_index(80)]
+	pub type Revive = pallet_revive;
 
 	// Development chains only: 255. The testnet and main-net specs set no sudo key.
 	#[runtime::pallet_index(255)]

@@ -9,7 +9,11 @@ use common::{events, new_ext, run_to_block, signed};
 use polkadot_sdk::{
 	frame_support::traits::fungible::InspectHold,
 	frame_support::{assert_ok, dispatch::GetDispatchInfo},
-	pallet_balances, pallet_staking, pallet_sudo, pallet_transaction_payment,
+	pallet_balances,
+	pallet_revive::{self, AddressMapper},
+	pallet_staking, pallet_sudo, pallet_transaction_payment,
+	sp_core::H160,
+	sp_io::TestExternalities,
 	sp_keyring::Sr25519Keyring,
 	sp_runtime::{
 		transaction_validity::{InvalidTransaction, TransactionValidityError},
@@ -18,7 +22,8 @@ use polkadot_sdk::{
 };
 use powerverse_runtime::{
 	genesis_config_presets::{
-		self, DEVELOPMENT, ENDOWMENT, LOCAL_TESTNET, TESTNET, VALIDATOR_BOND,
+		self, eth_account, DEVELOPMENT, ENDOWMENT, ETH_DEV_ADDRESSES, LOCAL_TESTNET, TESTNET,
+		VALIDATOR_BOND,
 	},
 	AccountId, Babe, Balance, Balances, BalancesCall, Executive, Grandpa, Runtime, RuntimeCall,
 	RuntimeEvent, RuntimeOrigin, SessionKeys, Staking, System, TransactionPayment, TreasuryAccount,
@@ -34,7 +39,7 @@ fn every_preset_builds_a_working_genesis() {
 	let names = genesis_config_presets::preset_names();
 	assert_eq!(names, [DEVELOPMENT, LOCAL_TESTNET, TESTNET]);
 
-	let dev_accounts = Sr25519Keyring::iter().count() as Balance;
+	let dev_accounts = (Sr25519Keyring::iter().count() + ETH_DEV_ADDRESSES.len()) as Balance;
 	for (preset, validators, has_sudo, issuance) in [
 		(DEVELOPMENT, 1, true, dev_accounts * ENDOWMENT),
 		(LOCAL_TESTNET, 4, true, dev_accounts * ENDOWMENT),
@@ -47,10 +52,11 @@ fn every_preset_builds_a_working_genesis() {
 			assert_eq!(Grandpa::grandpa_authorities().len(), validators, "{preset}: GRANDPA");
 			assert_eq!(pallet_staking::ValidatorCount::<Runtime>::get(), validators as u32);
 			assert_eq!(pallet_sudo::Key::<Runtime>::get().is_some(), has_sudo, "{preset}: sudo");
-			// The treasury's account is created at genesis with the existential deposit.
+			// The treasury's and pallet-revive's accounts are created at genesis with the
+			// existential deposit.
 			assert_eq!(
 				pallet_balances::TotalIssuance::<Runtime>::get(),
-				issuance + EXISTENTIAL_DEPOSIT
+				issuance + 2 * EXISTENTIAL_DEPOSIT
 			);
 			for v in set {
 				let ledger = pallet_staking::Ledger::<Runtime>::get(&v).expect("bonded");
@@ -117,10 +123,10 @@ fn forged_signature_is_refused_and_changes_nothing() {
 		});
 		// Bob signs a transaction that claims to come from Alice.
 		let honest = signed(&Sr25519Keyring::Bob.pair(), call.clone());
-		let forged = UncheckedExtrinsic::new_signed(
+		let forged = powerverse_runtime::signed_extrinsic(
 			call,
-			MultiAddress::Id(alice.to_account_id()),
-			match honest.preamble {
+			alice.to_account_id(),
+			match honest.0.preamble {
 				polkadot_sdk::sp_runtime::generic::Preamble::Signed(_, sig, _) => sig,
 				_ => unreachable!("signed() builds signed transactions"),
 			},
@@ -241,6 +247,12 @@ fn era_payout_follows_the_emission_schedule() {
 
 #[test]
 fn metadata_is_served_at_v15_and_later() {
+	// pallet-revive's constants read storage: metadata is built inside externalities, as
+	// the node does.
+	TestExternalities::default().execute_with(metadata_is_served)
+}
+
+fn metadata_is_served() {
 	let versions = Runtime::metadata_versions();
 	assert!(versions.contains(&15), "metadata versions {versions:?}");
 	for version in versions {
@@ -250,8 +262,67 @@ fn metadata_is_served_at_v15_and_later() {
 	// The pallets Polkadot.js Apps builds its pages from are there by these names (SCALE
 	// strings: the encoded name is the length-prefixed UTF-8).
 	let v15 = Runtime::metadata_at_version(15).expect("v15 is listed");
-	for name in ["Balances", "Staking", "Session", "Babe", "Grandpa", "Treasury", "Nfts", "Sudo"] {
+	for name in
+		["Balances", "Staking", "Session", "Babe", "Grandpa", "Treasury", "Nfts", "Revive", "Sudo"]
+	{
 		let encoded = name.encode();
 		assert!(v15.windows(encoded.len()).any(|w| w == &encoded[..]), "{name} missing");
 	}
+}
+
+#[test]
+fn ethereum_dev_keys_are_funded_and_every_account_has_an_address() {
+	new_ext(DEVELOPMENT).execute_with(|| {
+		for address in ETH_DEV_ADDRESSES {
+			let h160 = H160(address);
+			let account = eth_account(address);
+			assert_eq!(free(&account), ENDOWMENT, "{h160:?} funded");
+			// An Ethereum key's account maps back to the same address, with no mapping stored.
+			assert_eq!(
+				<Runtime as pallet_revive::Config>::AddressMapper::to_address(&account),
+				h160
+			);
+			assert_eq!(
+				<Runtime as pallet_revive::Config>::AddressMapper::to_account_id(&h160),
+				account
+			);
+		}
+		// A Substrate account created at genesis was mapped then, so contracts that pay
+		// Alice's address pay Alice, not an account of its own.
+		let alice = Sr25519Keyring::Alice.to_account_id();
+		let address = <Runtime as pallet_revive::Config>::AddressMapper::to_address(&alice);
+		assert!(<Runtime as pallet_revive::Config>::AddressMapper::is_mapped(&alice));
+		assert_eq!(
+			<Runtime as pallet_revive::Config>::AddressMapper::to_account_id(&address),
+			alice
+		);
+
+		// A Substrate account created later is mapped when it is created.
+		let newcomer = AccountId::new([9u8; 32]);
+		assert!(!<Runtime as pallet_revive::Config>::AddressMapper::is_mapped(&newcomer));
+		assert_ok!(Balances::transfer_allow_death(
+			RuntimeOrigin::signed(alice.clone()),
+			MultiAddress::Id(newcomer.clone()),
+			UNITS
+		));
+		assert!(<Runtime as pallet_revive::Config>::AddressMapper::is_mapped(&newcomer));
+	});
+}
+
+/// The Ethereum RPC server inside the node is generated from this runtime's metadata (see
+/// `vendor/pallet-revive-eth-rpc/README.powerverse.md`); a runtime change must regenerate it
+/// (`make metadata`), or the server would build calls of the old shape.
+#[test]
+fn eth_rpc_metadata_is_current() {
+	let path = concat!(
+		env!("CARGO_MANIFEST_DIR"),
+		"/../vendor/pallet-revive-eth-rpc/metadata/powerverse.scale"
+	);
+	let current = TestExternalities::default()
+		.execute_with(|| Runtime::metadata_at_version(16).expect("v16 is served"));
+	if std::env::var_os("POWERVERSE_WRITE_METADATA").is_some() {
+		std::fs::write(path, &*current).expect("metadata written");
+	}
+	let committed = std::fs::read(path).expect("committed metadata: run `make metadata`");
+	assert!(committed == *current, "{path} is stale: run `make metadata` and commit it");
 }

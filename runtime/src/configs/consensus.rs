@@ -231,6 +231,6 @@ where
 	RuntimeCall: From<C>,
 {
 	fn create_bare(call: RuntimeCall) -> UncheckedExtrinsic {
-		UncheckedExtrinsic::new_bare(call)
+		crate::SubstrateExtrinsic::new_bare(call).into()
 	}
 }

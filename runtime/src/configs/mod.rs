@@ -3,9 +3,11 @@
 mod consensus;
 mod money;
 mod nfts;
+mod revive;
 mod system;
 
 pub use consensus::*;
 pub use money::*;
 pub use nfts::*;
+pub use revive::*;
 pub use system::*;

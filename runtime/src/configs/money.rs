@@ -17,7 +17,9 @@ use polkadot_sdk::{
 		PalletId,
 	},
 	frame_system::{EnsureRoot, EnsureWithSuccess},
-	pallet_balances, pallet_transaction_payment,
+	pallet_balances,
+	pallet_revive::evm::fees::BlockRatioFee,
+	pallet_transaction_payment,
 	pallet_transaction_payment::{FungibleAdapter, Multiplier, TargetedFeeAdjustment},
 	pallet_treasury,
 	sp_runtime::{
@@ -71,9 +73,6 @@ impl OnUnbalanced<Credit<AccountId, Balances>> for DealWithFees {
 }
 
 parameter_types! {
-	/// Fee per unit of weight (one picosecond of reference compute): a plain transfer costs
-	/// a few thousandths of a PVC.
-	pub const WeightFeeFactor: Balance = 10;
 	/// Fee per byte of a transaction: a millionth of a PVC.
 	pub const TransactionByteFee: Balance = MICRO;
 	/// Operational transactions pay 5× for their priority.
@@ -91,7 +90,11 @@ parameter_types! {
 impl pallet_transaction_payment::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type OnChargeTransaction = FungibleAdapter<Balances, DealWithFees>;
-	type WeightToFee = ConstantMultiplier<Balance, WeightFeeFactor>;
+	// 10 planck per picosecond of reference compute (a plain transfer costs a few
+	// thousandths of a PVC), or the same share of the block's proof-size limit if a call
+	// uses more of that. pallet-revive maps Ethereum gas to weight through this ratio and
+	// accepts no other weight-to-fee.
+	type WeightToFee = BlockRatioFee<10, 1, Runtime, Balance>;
 	type LengthToFee = ConstantMultiplier<Balance, TransactionByteFee>;
 	type FeeMultiplierUpdate = TargetedFeeAdjustment<
 		Self,

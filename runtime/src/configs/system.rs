@@ -36,9 +36,12 @@ use scale_info::TypeInfo;
 /// for operational ones (such as equivocation reports) so they always get in.
 const NORMAL_DISPATCH_RATIO: Perbill = Perbill::from_percent(75);
 
-/// Two seconds of compute per 6-second block leave time for import and networking.
+/// Two seconds of compute per 6-second block leave time for import and networking. A
+/// solo chain has no proof-of-validity limit, but a finite proof size bounds the state a
+/// block may read (64 MiB, far above what two seconds of compute read) and gives
+/// pallet-revive the ratio it maps Ethereum gas to weight with.
 const MAXIMUM_BLOCK_WEIGHT: Weight =
-	Weight::from_parts(WEIGHT_REF_TIME_PER_SECOND.saturating_mul(2), u64::MAX);
+	Weight::from_parts(WEIGHT_REF_TIME_PER_SECOND.saturating_mul(2), 64 * 1024 * 1024);
 
 parameter_types! {
 	/// Blocks whose hash is kept for mortal transactions: about 40 minutes.
@@ -90,6 +93,9 @@ impl frame_system::Config for Runtime {
 	type SS58Prefix = SS58Prefix;
 	type MaxConsumers = ConstU32<16>;
 	type SystemWeightInfo = frame_system::weights::SubstrateWeight<Runtime>;
+	// Gives every new account its Ethereum address (and removes it with the account).
+	type OnNewAccount = polkadot_sdk::pallet_revive::AutoMapper<Runtime>;
+	type OnKilledAccount = polkadot_sdk::pallet_revive::AutoMapper<Runtime>;
 }
 
 parameter_types! {

@@ -86,12 +86,7 @@ pub fn signed(signer: &sr25519::Pair, call: RuntimeCall) -> UncheckedExtrinsic {
 	let ext = tx_extension(System::account_nonce(&who));
 	let payload = SignedPayload::new(call.clone(), ext.clone()).expect("implicit data is valid");
 	let signature = payload.using_encoded(|bytes| signer.sign(bytes));
-	UncheckedExtrinsic::new_signed(
-		call,
-		MultiAddress::Id(who),
-		MultiSignature::Sr25519(signature),
-		ext,
-	)
+	powerverse_runtime::signed_extrinsic(call, who, MultiSignature::Sr25519(signature), ext)
 }
 
 /// Events emitted so far in this block.
