@@ -18,7 +18,7 @@ export WASM_BUILD_RUSTFLAGS ?= --remap-path-prefix=$(CURDIR)=/powerverse
 export SKIP_FRAME_STORAGE_ACCESS_TEST_RUNTIME_WASM_BUILD ?= 1
 NODE := $(CARGO_TARGET_DIR)/debug/powerverse-node
 
-.PHONY: setup build run test chain-specs fmt clippy release fast
+.PHONY: setup build run test chain-specs metadata fmt clippy release fast
 
 setup:
 	@scripts/setup.sh
@@ -39,6 +39,12 @@ test: setup
 # Regenerates the committed chain specs from the runtime's presets.
 chain-specs: build
 	@scripts/chain-specs.sh $(NODE) write
+
+# Regenerates the runtime metadata the node's Ethereum RPC server is generated from; a
+# test fails when it is stale.
+metadata: setup
+	POWERVERSE_WRITE_METADATA=1 cargo test --locked -p powerverse-runtime --test runtime \
+		eth_rpc_metadata_is_current
 
 fmt:
 	cargo fmt --all

@@ -112,13 +112,14 @@ pub fn create_extrinsic(
 		(),
 		(),
 		(),
+		(),
 	);
 	let payload = runtime::SignedPayload::from_raw(call.clone(), tx_ext.clone(), implicit);
 	let signature = payload.using_encoded(|bytes| sender.sign(bytes));
 
-	runtime::UncheckedExtrinsic::new_signed(
+	runtime::signed_extrinsic(
 		call,
-		AccountId32::from(sender.public()).into(),
+		AccountId32::from(sender.public()),
 		runtime::Signature::Sr25519(signature),
 		tx_ext,
 	)

@@ -17,6 +17,10 @@ pub struct Cli {
 	/// Flags of the node itself, used when no subcommand is given.
 	#[command(flatten)]
 	pub run: sc_cli::RunCmd,
+
+	/// Flags of the Ethereum JSON-RPC server the node runs.
+	#[command(flatten)]
+	pub eth: crate::eth::EthRpcParams,
 }
 
 /// Subcommands of the node binary.

@@ -18,6 +18,7 @@ use crate::{
 	benchmarking::{inherent_benchmark_data, RemarkBuilder, TransferKeepAliveBuilder},
 	chain_spec::{self, ChainSpec},
 	cli::{Cli, Subcommand},
+	eth::EthRpc,
 	service::{self, FullBackend, FullClient},
 };
 
@@ -224,8 +225,19 @@ pub fn run() -> sc_cli::Result<()> {
 			let runner = cli.create_runner(&cli.run)?;
 			check_writable(runner.config().base_path.path())?;
 			check_ports_free(runner.config())?;
+			let eth = EthRpc::configure(
+				&cli.eth,
+				&cli.run.rpc_params,
+				cli.run.shared_params.dev,
+				runner.config(),
+			)?;
 			runner.run_node_until_exit(|config| async move {
-				service::new_full(config).map_err(sc_cli::Error::Service)
+				let node = service::new_full(config).map_err(sc_cli::Error::Service)?;
+				// The node's RPC server listens from here on: the Ethereum server can connect.
+				if let Some(eth) = eth {
+					eth.start()?;
+				}
+				Ok(node)
 			})
 		},
 	}

@@ -1,9 +1,11 @@
-//! PowerVerse node: BABE block production, GRANDPA finality, JSON-RPC.
+//! PowerVerse node: BABE block production, GRANDPA finality, JSON-RPC (Substrate and
+//! Ethereum).
 
 mod benchmarking;
 mod chain_spec;
 mod cli;
 mod command;
+mod eth;
 mod rpc;
 mod service;
 

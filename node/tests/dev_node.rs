@@ -2,8 +2,9 @@
 //! it: the node authors and finalizes blocks; a balance transfer signed the way wallets sign
 //! it is accepted over JSON-RPC, included, finalized and moves exactly the amount (plus a fee
 //! for the sender); badly signed or unaffordable transactions are refused at submission and
-//! change nothing; and bad command-line input ends the process with a readable error and a
-//! non-zero exit code, never a panic.
+//! change nothing; the Ethereum JSON-RPC answers on its own port and stops with the node on
+//! Ctrl-C; and bad command-line input (including a taken Ethereum RPC port) ends the process
+//! with a readable error and a non-zero exit code, never a panic.
 
 mod common;
 
@@ -15,7 +16,7 @@ use std::{
 };
 
 use codec::{Decode, Encode};
-use common::{from_hex, run_to_exit, to_hex, Exited, Node, Ports, RpcError, TestDir};
+use common::{from_hex, rpc, run_to_exit, to_hex, Exited, Node, Ports, RpcError, TestDir};
 use polkadot_sdk::{
 	frame_system, pallet_balances,
 	sp_core::{crypto::Ss58Codec, sr25519, Pair},
@@ -23,8 +24,9 @@ use polkadot_sdk::{
 	sp_runtime::{generic::Era, traits::Hash as HashT, MultiSignature},
 };
 use powerverse_runtime::{
-	tx_extension, AccountId, Balance, BalancesCall, Nonce, Runtime, RuntimeCall, SignedPayload,
-	TxExtension, UncheckedExtrinsic, EXISTENTIAL_DEPOSIT, UNITS, VERSION,
+	genesis_config_presets::ETH_DEV_ADDRESSES, signed_extrinsic, tx_extension, AccountId, Balance,
+	BalancesCall, Nonce, Runtime, RuntimeCall, SignedPayload, TxExtension, UncheckedExtrinsic,
+	CHAIN_ID, EXISTENTIAL_DEPOSIT, UNITS, VERSION,
 };
 use serde_json::{json, Value};
 
@@ -154,6 +156,21 @@ fn dev_node_applies_a_signed_transfer_and_refuses_bad_ones() {
 	);
 	let finalized = hash_from(&node, &node.call("chain_getFinalizedHead", json!([])));
 	assert_eq!(account(&node, &recipient, finalized).data.free, amount);
+
+	// The Ethereum JSON-RPC server runs inside the node, on its own port, for this chain.
+	let eth = node.ports().eth;
+	let chain_id = rpc(eth, "eth_chainId", json!([]))
+		.unwrap_or_else(|e| node.fail(format!("eth_chainId on port {eth}: {e}")));
+	assert_eq!(chain_id, json!(format!("{CHAIN_ID:#x}")));
+	let balance = rpc(eth, "eth_getBalance", json!([to_hex(&ETH_DEV_ADDRESSES[0]), "latest"]))
+		.unwrap_or_else(|e| node.fail(format!("eth_getBalance: {e}")));
+	assert_ne!(balance, json!("0x0"), "the first Ethereum dev key is funded");
+
+	// Ctrl-C stops both servers: a clean exit, and nothing left listening.
+	let status = node.interrupt(Duration::from_secs(60));
+	assert!(status.success(), "exit after SIGINT: {status}\n{}", node.log_tail(40));
+	assert!(rpc(eth, "eth_chainId", json!([])).is_err(), "the Ethereum RPC outlived the node");
+	assert!(!node.log().contains("panicked"), "a panic on shutdown:\n{}", node.log_tail(40));
 }
 
 #[test]
@@ -197,7 +214,7 @@ fn bad_command_line_input_fails_cleanly() {
 
 	// RPC and Prometheus ports that are already taken: this test holds them. The node must
 	// refuse to start, naming the port, rather than serve somewhere nobody asked for.
-	for flag in ["--rpc-port", "--prometheus-port"] {
+	for flag in ["--rpc-port", "--prometheus-port", "--eth-rpc-port"] {
 		let held = TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).expect("bind a port to hold");
 		let held_port = held.local_addr().expect("address of the held listener").port();
 		let mut argv = args(&["--dev"], &dir.path().join(format!("base{flag}")));
@@ -232,6 +249,8 @@ fn args(extra: &[&str], base_path: &Path) -> Vec<String> {
 		"--rpc-port".to_string(),
 		ports.rpc.to_string(),
 		"--no-prometheus".to_string(),
+		"--eth-rpc-port".to_string(),
+		ports.eth.to_string(),
 		"--no-telemetry".to_string(),
 	]);
 	args
@@ -322,18 +341,23 @@ fn transfer(
 		value,
 	});
 	let extension: TxExtension = tx_extension(nonce, Era::Immortal, 0);
-	let implicit =
-		((), VERSION.spec_version, VERSION.transaction_version, genesis, genesis, (), (), (), ());
+	let implicit = (
+		(),
+		VERSION.spec_version,
+		VERSION.transaction_version,
+		genesis,
+		genesis,
+		(),
+		(),
+		(),
+		(),
+		(),
+	);
 	let payload = SignedPayload::from_raw(call.clone(), extension.clone(), implicit);
 	// `SignedPayload` encodes as the payload itself, or its blake2-256 hash if longer than 256
 	// bytes, which is exactly what gets signed.
 	let signature = payload.using_encoded(|bytes| key.sign(bytes));
-	UncheckedExtrinsic::new_signed(
-		call,
-		sender.clone().into(),
-		MultiSignature::from(signature),
-		extension,
-	)
+	signed_extrinsic(call, sender.clone(), MultiSignature::from(signature), extension)
 }
 
 /// Submits `xt` and checks that the node refuses it as an invalid transaction whose reason

@@ -72,6 +72,8 @@ pub struct Ports {
 	pub rpc: u16,
 	/// Prometheus metrics (`--prometheus-port`).
 	pub prometheus: u16,
+	/// Ethereum JSON-RPC (`--eth-rpc-port`).
+	pub eth: u16,
 }
 
 impl Ports {
@@ -83,9 +85,9 @@ impl Ports {
 	/// Fresh ports for `n` nodes, all distinct: nodes started one after another would otherwise
 	/// risk being handed a port that a node started just before has not bound yet.
 	pub fn free_many(n: usize) -> Vec<Self> {
-		free_ports(3 * n)
-			.chunks(3)
-			.map(|p| Ports { p2p: p[0], rpc: p[1], prometheus: p[2] })
+		free_ports(4 * n)
+			.chunks(4)
+			.map(|p| Ports { p2p: p[0], rpc: p[1], prometheus: p[2], eth: p[3] })
 			.collect()
 	}
 }
@@ -407,6 +409,8 @@ impl Node {
 			.arg(ports.rpc.to_string())
 			.arg("--prometheus-port")
 			.arg(ports.prometheus.to_string())
+			.arg("--eth-rpc-port")
+			.arg(ports.eth.to_string())
 			.arg("--no-telemetry")
 			.stdin(Stdio::null())
 			.stdout(log)
@@ -453,6 +457,18 @@ impl Node {
 	/// The node's exit status if it has exited.
 	pub fn exit_status(&self) -> Option<ExitStatus> {
 		self.child.borrow_mut().try_wait().ok().flatten()
+	}
+
+	/// Sends the node SIGINT, as Ctrl-C in a terminal does, and waits for it to exit.
+	/// Fails the test if it is still running after `timeout`.
+	pub fn interrupt(&self, timeout: Duration) -> ExitStatus {
+		let pid = self.child.borrow().id().to_string();
+		let sent = Command::new("kill").args(["-INT", &pid]).status();
+		if !sent.as_ref().is_ok_and(|s| s.success()) {
+			self.fail(format!("could not send SIGINT to {pid}: {sent:?}"));
+		}
+		wait_until(timeout, POLL, || self.exit_status())
+			.unwrap_or_else(|| self.fail(format!("still running {timeout:?} after SIGINT")))
 	}
 
 	/// The RPC port the node says it bound, once it has logged it.
