@@ -5,50 +5,15 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
-import { connect, createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { formatBalance, u8aToHex } from '@polkadot/util';
+import { DevNode, sleep } from './lib/devnode.js';
 
-const NODE = process.env.POWERVERSE_NODE ??
-	join(process.env.CARGO_TARGET_DIR ?? join(process.env.HOME, '.cache/powerverse-target'),
-		'debug/powerverse-node');
 const PVC = 10n ** 12n;
 
-/** A port nothing listens on right now. */
-function freePort() {
-	return new Promise((resolve, reject) => {
-		const server = createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address();
-			server.close(() => resolve(port));
-		});
-	});
-}
-
-let node, dir, api, keyring, provider;
-
-/** Whether something accepts connections on `port`. */
-function listening(port) {
-	return new Promise((resolve) => {
-		const socket = connect(port, '127.0.0.1', () => {
-			socket.end();
-			resolve(true);
-		});
-		socket.once('error', () => resolve(false));
-	});
-}
-
-/** The node's log, for failure messages. */
-function log() {
-	return readFileSync(join(dir, 'node.log'), 'utf8').split('\n').slice(-40).join('\n');
-}
+let node, api, keyring, provider;
 
 /** Signs and sends `tx`, resolving when it is in a block; rejects on a dispatch error. */
 function send(tx, signer) {
@@ -69,32 +34,20 @@ function send(tx, signer) {
 before(async () => {
 	await cryptoWaitReady();
 	keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
-	dir = mkdtempSync(join(tmpdir(), 'powerverse-js-'));
-	const [rpc, p2p, prometheus] = [await freePort(), await freePort(), await freePort()];
-	const out = openSync(join(dir, 'node.log'), 'w');
-	node = spawn(NODE, ['--dev', '--base-path', join(dir, 'base'), '--rpc-port', `${rpc}`,
-		'--port', `${p2p}`, '--prometheus-port', `${prometheus}`, '--no-telemetry'],
-	{ stdio: ['ignore', out, out] });
-	// Start-up compiles the runtime; only then does the RPC server listen.
-	const deadline = Date.now() + 180_000;
-	while (!(await listening(rpc))) {
-		assert.ok(node.exitCode === null, `the node exited:\n${log()}`);
-		assert.ok(Date.now() < deadline, `no RPC on port ${rpc}:\n${log()}`);
-		await new Promise((r) => setTimeout(r, 500));
-	}
-	provider = new WsProvider(`ws://127.0.0.1:${rpc}`);
+	node = await DevNode.start('apps');
+	provider = new WsProvider(`ws://127.0.0.1:${node.rpc}`);
 	api = await ApiPromise.create({ provider, noInitWarn: true, throwOnConnect: true });
 	// Wait for the first block, so there are events to decode.
+	const deadline = Date.now() + 60_000;
 	while ((await api.rpc.chain.getHeader()).number.toNumber() < 1) {
-		assert.ok(Date.now() < deadline, `no block authored:\n${log()}`);
-		await new Promise((r) => setTimeout(r, 1_000));
+		assert.ok(Date.now() < deadline, `no block authored:\n${node.log()}`);
+		await sleep(1_000);
 	}
 });
 
 after(async () => {
 	await api?.disconnect();
-	node?.kill('SIGKILL');
-	if (dir) rmSync(dir, { recursive: true, force: true });
+	node?.stop();
 });
 
 test('the chain describes itself: PVC, 12 decimals, SS58 42, all from metadata', async () => {
