@@ -16,6 +16,9 @@ export WASM_BUILD_RUSTFLAGS ?= --remap-path-prefix=$(CURDIR)=/powerverse
 # frame-benchmarking-cli carries a test runtime whose Wasm only `benchmark storage
 # --validate-block` uses; building it costs minutes of every cold build.
 export SKIP_FRAME_STORAGE_ACCESS_TEST_RUNTIME_WASM_BUILD ?= 1
+# With `runtime-benchmarks`, pallet-revive's benchmark contracts would be compiled with a
+# nightly toolchain and solc; the other pallets' benchmarks do not need them.
+export SKIP_PALLET_REVIVE_FIXTURES ?= 1
 NODE := $(CARGO_TARGET_DIR)/debug/powerverse-node
 
 .PHONY: setup build run test chain-specs metadata fmt clippy release fast

@@ -27,7 +27,7 @@ use powerverse_runtime::{
 	},
 	AccountId, Babe, Balance, Balances, BalancesCall, Executive, Grandpa, Runtime, RuntimeCall,
 	RuntimeEvent, RuntimeOrigin, SessionKeys, Staking, System, TransactionPayment, TreasuryAccount,
-	UncheckedExtrinsic, EPOCH_DURATION_IN_BLOCKS, EXISTENTIAL_DEPOSIT, SESSIONS_PER_ERA, UNITS,
+	EPOCH_DURATION_IN_BLOCKS, EXISTENTIAL_DEPOSIT, SESSIONS_PER_ERA, UNITS,
 };
 
 fn free(who: &AccountId) -> Balance {

@@ -13,7 +13,7 @@ use polkadot_sdk::{
 	sp_core::{sr25519, Pair},
 	sp_io::TestExternalities,
 	sp_keystore::{testing::MemoryKeystore, KeystoreExt},
-	sp_runtime::{generic::Era, BuildStorage, Digest, DigestItem, MultiAddress, MultiSignature},
+	sp_runtime::{generic::Era, BuildStorage, Digest, DigestItem, MultiSignature},
 };
 use powerverse_runtime::{
 	genesis_config_presets, AccountId, AllPalletsWithSystem, Babe, Nonce, RuntimeCall,
