@@ -81,13 +81,17 @@ fn check_writable(dir: &Path) -> sc_cli::Result<()> {
 }
 
 /// Fails in one line when a port the node must listen on is taken. Left alone, the RPC
-/// server would move to a random port and Prometheus would run without metrics, both
-/// easy to miss in the logs of a validator that seems to have started.
-fn check_ports_free(config: &sc_service::Configuration) -> sc_cli::Result<()> {
+/// servers (Substrate and Ethereum) would move to a random port and Prometheus would run
+/// without metrics, all easy to miss in the logs of a validator that seems to have started.
+fn check_ports_free(
+	config: &sc_service::Configuration,
+	eth: Option<&EthRpc>,
+) -> sc_cli::Result<()> {
 	let rpc =
 		config.rpc.addr.iter().flatten().filter(|e| !e.is_optional).map(|e| ("RPC", e.listen_addr));
 	let prometheus = config.prometheus_config.iter().map(|p| ("Prometheus", p.port));
-	for (what, addr) in rpc.chain(prometheus) {
+	let eth = eth.into_iter().flat_map(|eth| eth.listen().iter().map(|a| ("Ethereum RPC", *a)));
+	for (what, addr) in rpc.chain(prometheus).chain(eth) {
 		std::net::TcpListener::bind(addr).map_err(|e| {
 			format!("{what} port {} is not available on {}: {e}", addr.port(), addr.ip())
 		})?;
@@ -224,13 +228,13 @@ pub fn run() -> sc_cli::Result<()> {
 		None => {
 			let runner = cli.create_runner(&cli.run)?;
 			check_writable(runner.config().base_path.path())?;
-			check_ports_free(runner.config())?;
 			let eth = EthRpc::configure(
 				&cli.eth,
 				&cli.run.rpc_params,
 				cli.run.shared_params.dev,
 				runner.config(),
 			)?;
+			check_ports_free(runner.config(), eth.as_ref())?;
 			runner.run_node_until_exit(|config| async move {
 				let node = service::new_full(config).map_err(sc_cli::Error::Service)?;
 				// The node's RPC server listens from here on: the Ethereum server can connect.

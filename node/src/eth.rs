@@ -4,7 +4,7 @@
 //! one binary serves both the Substrate API (9944) and the Ethereum API (8545): MetaMask,
 //! ethers, viem and web3.py talk to the latter.
 
-use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr, TcpListener};
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 
 use clap::Parser;
 use pallet_revive_eth_rpc::cli::{CliCommand, EthPruningMode};
@@ -41,8 +41,7 @@ pub struct EthRpc {
 
 impl EthRpc {
 	/// The server `params` ask for on a node with this `config` and RPC flags, or `None`
-	/// when it is turned off. Fails in one line when it cannot run: the node serves no RPC
-	/// of its own, or the Ethereum port is taken.
+	/// when it is turned off. Fails in one line when the node serves no RPC of its own.
 	pub fn configure(
 		params: &EthRpcParams,
 		rpc: &RpcParams,
@@ -94,13 +93,13 @@ impl EthRpc {
 			.filter(|e| !e.is_optional)
 			.map(|e| e.listen_addr)
 			.collect();
-		for addr in &listen {
-			// Left alone, the server would move to a random port without a word.
-			TcpListener::bind(addr).map_err(|e| {
-				format!("Ethereum RPC port {} is not available on {}: {e}", addr.port(), addr.ip())
-			})?;
-		}
 		Ok(Some(Self { command, listen }))
+	}
+
+	/// Where the server will listen. Like the node's own RPC server, it would move to a
+	/// random port if one were taken, so the node checks them before it starts.
+	pub fn listen(&self) -> &[SocketAddr] {
+		&self.listen
 	}
 
 	/// Starts the server in its own thread. It stops with the node's process; an error

@@ -104,7 +104,8 @@ pub type TxExtension = (
 
 /// The extensions a wallet attaches to a signed transaction: its `nonce`, its mortality
 /// `era` and a `tip` for priority. One definition for every signer (node benchmarks, tests,
-/// tools), so none drifts from [`TxExtension`].
+/// tools, and Ethereum transactions through [`EthExtraImpl`]), so none drifts from
+/// [`TxExtension`].
 pub fn tx_extension(nonce: Nonce, era: generic::Era, tip: Balance) -> TxExtension {
 	(
 		frame_system::CheckNonZeroSender::<Runtime>::new(),

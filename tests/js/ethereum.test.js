@@ -5,26 +5,20 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { u8aToHex } from '@polkadot/util';
 import {
 	ContractFactory, JsonRpcProvider, Wallet, getBytes, id, keccak256, parseEther, zeroPadValue,
 } from 'ethers';
-import solc from 'solc';
 import { DevNode, sleep } from './lib/devnode.js';
+import { ALITH, BALTATHAR, CHAIN_ID, compileToken } from './lib/eth.js';
 
-/** The chain id of PowerVerse networks (runtime `CHAIN_ID`). */
-const CHAIN_ID = 1_400_140n;
 /** Wei per planck: PVC has 12 decimals, the Ethereum view 18. */
 const WEI_PER_PLANCK = 10n ** 6n;
 /** What each development account starts with, in wei (1,000,000 PVC). */
 const ENDOWMENT_WEI = 1_000_000n * 10n ** 18n;
 /** The existential deposit, in planck (0.01 PVC): an account must keep it. */
 const ED = 10n ** 10n;
-/** The well-known development keys README lists for MetaMask (Alith, Baltathar). */
-const ALITH = '0x5fb92d6e98884f76de468fa3f6278f8807c48bebc13595d45af5bdc4da702133';
-const BALTATHAR = '0x8075991ce870b93a8870eca0c0f91913d12f47948ca0fd25b49c6fa7cdbeee8b';
 
 let node, eth, api, alith, baltathar;
 
@@ -46,24 +40,6 @@ function substrateAccount(address) {
 /** Free balance of `account` in planck, as Polkadot.js Apps reads it. */
 async function free(account) {
 	return (await api.query.system.account(account)).data.free.toBigInt();
-}
-
-/** Compiles Token.sol with solc-js, for the EVM version pallet-revive implements. */
-function compileToken() {
-	const input = {
-		language: 'Solidity',
-		sources: { 'Token.sol': { content: readFileSync(new URL('./contracts/Token.sol', import.meta.url), 'utf8') } },
-		settings: {
-			evmVersion: 'cancun',
-			optimizer: { enabled: true, runs: 200 },
-			outputSelection: { '*': { '*': ['abi', 'evm.bytecode.object'] } },
-		},
-	};
-	const output = JSON.parse(solc.compile(JSON.stringify(input)));
-	const errors = (output.errors ?? []).filter((e) => e.severity === 'error');
-	assert.deepEqual(errors, [], 'Token.sol compiles');
-	const token = output.contracts['Token.sol'].Token;
-	return { abi: token.abi, bytecode: `0x${token.evm.bytecode.object}` };
 }
 
 /** Sends a raw transaction expecting a JSON-RPC error; returns it. */

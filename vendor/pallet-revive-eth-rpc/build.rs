@@ -16,8 +16,13 @@ fn main() {
 	println!("cargo:rustc-env=TARGET={target}");
 	println!("cargo:rustc-env=GIT_REVISION=powerverse-{}", env!("CARGO_PKG_VERSION"));
 
-	let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("metadata/powerverse.scale");
-	println!("cargo:rerun-if-changed={}", source.display());
+	// Cargo shares this script and its output between clones at different paths (CI builds
+	// a fresh clone in the same target dir): the path is taken when the script runs, not
+	// when it is compiled, and given to cargo relative to the package, so each clone's own
+	// file decides whether the script runs again.
+	let manifest_dir = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+	let source = Path::new(&manifest_dir).join("metadata/powerverse.scale");
+	println!("cargo:rerun-if-changed=metadata/powerverse.scale");
 	let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"))
 		.join("revive_chain.scale");
 	fs::copy(&source, &out).expect("metadata/powerverse.scale: run `make metadata`");

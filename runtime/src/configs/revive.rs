@@ -2,30 +2,27 @@
 //! and Ethereum-signed transactions enter the chain through its `eth_transact` call.
 //!
 //! Wallets see PVC with 18 decimals (`NativeToEthRatio` = 10^6 on top of PVC's 12); every
-//! 32-byte account has an Ethereum address (its first 20 bytes, mapped automatically when
-//! the account is created) and every Ethereum key an account (its address padded with
-//! `0xee`), so one key acts from both worlds.
+//! 32-byte account has an Ethereum address (the last 20 bytes of its keccak-256 hash,
+//! mapped automatically when the account is created) and every Ethereum key an account
+//! (its address padded with `0xee`), so one key acts from both worlds.
 
 use crate::{
-	deposit, Address, Balance, Balances, Runtime, RuntimeCall, RuntimeEvent, RuntimeHoldReason,
-	RuntimeOrigin, Signature, Timestamp, TxExtension,
+	deposit, pallet_session, Address, Balance, Balances, Runtime, RuntimeCall, RuntimeEvent,
+	RuntimeHoldReason, RuntimeOrigin, Signature, Timestamp, TxExtension,
 };
 use polkadot_sdk::{
 	frame_support::{
 		parameter_types,
 		traits::{ConstBool, ConstU32, ConstU64},
 	},
-	frame_system::{self, EnsureSigned},
+	frame_system::EnsureSigned,
 	pallet_revive::{
 		self,
-		evm::{fees::Info as FeeInfo, runtime::EthExtra},
+		evm::{fees::Info as FeeInfo, runtime::EthExtra, tx_extension::SetOrigin},
 		AccountId32Mapper,
 	},
-	pallet_transaction_payment,
 	sp_runtime::{generic::Era, traits::InvalidVersion, FixedU128, Perbill},
 };
-
-use crate::pallet_session;
 
 /// The EIP-155 chain id of PowerVerse networks: what MetaMask is given as "Chain ID" and
 /// what every Ethereum transaction signs, so a transaction for another chain is refused.
@@ -58,19 +55,10 @@ impl EthExtra for EthExtraImpl {
 	type ExtensionOtherVersions = InvalidVersion;
 
 	fn get_eth_extension(nonce: crate::Nonce, tip: Balance) -> TxExtension {
-		(
-			frame_system::CheckNonZeroSender::<Runtime>::new(),
-			frame_system::CheckSpecVersion::<Runtime>::new(),
-			frame_system::CheckTxVersion::<Runtime>::new(),
-			frame_system::CheckGenesis::<Runtime>::new(),
-			// Ethereum transactions carry no mortality; the nonce prevents replays.
-			frame_system::CheckEra::<Runtime>::from(Era::Immortal),
-			frame_system::CheckNonce::<Runtime>::from(nonce),
-			frame_system::CheckWeight::<Runtime>::new(),
-			pallet_transaction_payment::ChargeTransactionPayment::<Runtime>::from(tip),
-			pallet_revive::evm::tx_extension::SetOrigin::<Runtime>::new_from_eth_transaction(),
-			frame_system::WeightReclaim::<Runtime>::new(),
-		)
+		// Ethereum transactions carry no mortality; the nonce prevents replays.
+		let mut extension = crate::tx_extension(nonce, Era::Immortal, tip);
+		extension.8 = SetOrigin::new_from_eth_transaction();
+		extension
 	}
 }
 

@@ -8,30 +8,16 @@
 // includes per second while saturated, not how fast this script signs.
 
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady, randomAsU8a } from '@polkadot/util-crypto';
 import { ContractFactory, JsonRpcProvider, Wallet } from 'ethers';
-import solc from 'solc';
 import { DevNode, sleep } from '../lib/devnode.js';
+import { ALITH, CHAIN_ID, compileToken } from '../lib/eth.js';
 
 /** ERC-20 transfers to send; native transfers to send (more: a block holds thousands). */
 const COUNT = Number(process.env.COUNT ?? 1000);
 const NATIVE_COUNT = Number(process.env.NATIVE_COUNT ?? 8000);
-const ALITH = '0x5fb92d6e98884f76de468fa3f6278f8807c48bebc13595d45af5bdc4da702133';
-
-function compileToken() {
-	const source = readFileSync(new URL('../contracts/Token.sol', import.meta.url), 'utf8');
-	const output = JSON.parse(solc.compile(JSON.stringify({
-		language: 'Solidity',
-		sources: { 'Token.sol': { content: source } },
-		settings: { evmVersion: 'cancun', optimizer: { enabled: true, runs: 200 },
-			outputSelection: { '*': { '*': ['abi', 'evm.bytecode.object'] } } },
-	})));
-	const token = output.contracts['Token.sol'].Token;
-	return { abi: token.abi, bytecode: `0x${token.evm.bytecode.object}` };
-}
 
 /** Follows new blocks until `count` extrinsics matching `mine` are included. */
 async function follow(api, from, mine, count) {
@@ -83,7 +69,7 @@ try {
 			[Wallet.createRandom().address, 1n]);
 		raws.push(await alith.signTransaction({ to: await token.getAddress(), data, nonce: nonce++,
 			gasLimit, maxFeePerGas: fees.maxFeePerGas * 2n, maxPriorityFeePerGas: 0n,
-			chainId: 1_400_140n, type: 2 }));
+			chainId: CHAIN_ID, type: 2 }));
 	}
 	let from = (await api.rpc.chain.getHeader()).number.toNumber();
 	const isEth = (xt) => xt.method.section === 'revive' && xt.method.method === 'ethTransact';
