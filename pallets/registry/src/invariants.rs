@@ -1,0 +1,78 @@
+//! Invariants checked after every test and by `try-runtime`.
+
+use crate::pallet::*;
+use alloc::collections::btree_map::BTreeMap;
+use polkadot_sdk::{
+	frame_support::{
+		ensure,
+		traits::{fungible::InspectHold, tokens::nonfungibles_v2::Inspect},
+	},
+	sp_runtime::{traits::Saturating, TryRuntimeError},
+};
+use powerverse_primitives::Status;
+
+impl<T: Config> Pallet<T> {
+	/// Checks that:
+	/// - every listed (or rented, busy, paused) resource is verified;
+	/// - every resource has exactly one certificate, owned by the resource's owner, and is
+	///   indexed under its owner; each provider's resource and engagement counts match;
+	/// - each provider's bond equals what it has held under the bond reason, and each
+	///   verifier's stake what it has held under the verifier reason;
+	/// - the committee holds only active verifiers, once each.
+	pub fn do_try_state() -> Result<(), TryRuntimeError> {
+		ensure!(Self::params_ok(&Self::params()), "parameters are inconsistent");
+		let collection = Collection::<T>::get().ok_or("no certificate collection")?;
+		let mut owned: BTreeMap<T::AccountId, (u32, u32)> = BTreeMap::new();
+		let mut count = 0u32;
+		let next = NextResourceId::<T>::get();
+		for (id, r) in Resources::<T>::iter() {
+			count.saturating_inc();
+			ensure!(id < next, "resource id beyond the next id");
+			if matches!(r.status, Status::Listed | Status::Rented | Status::Busy | Status::Paused) {
+				ensure!(r.verified, "a listed resource is not verified");
+			}
+			ensure!(
+				T::Nfts::owner(&collection, &id).as_ref() == Some(&r.owner),
+				"certificate missing or owned by someone else"
+			);
+			ensure!(Owned::<T>::contains_key(&r.owner, id), "resource not indexed under its owner");
+			ensure!(r.status.is_engaged() == r.tenant.is_some(), "tenant without engagement");
+			let e = owned.entry(r.owner.clone()).or_default();
+			e.0.saturating_inc();
+			e.1 = e.1.saturating_add(r.status.is_engaged() as u32 + r.disputed as u32);
+		}
+		ensure!(count == Resources::<T>::count(), "resource counter is off");
+		for (who, id, ()) in Owned::<T>::iter() {
+			ensure!(
+				Resources::<T>::get(id).is_some_and(|r| r.owner == who),
+				"owner index points at a resource of someone else"
+			);
+		}
+		for (who, p) in Providers::<T>::iter() {
+			let (resources, engaged) = owned.remove(&who).unwrap_or_default();
+			ensure!(p.resources == resources, "provider resource count is off");
+			ensure!(p.engaged == engaged, "provider engagement count is off");
+			ensure!(
+				T::Currency::balance_on_hold(&HoldReason::Bond.into(), &who) == p.bond,
+				"provider bond differs from its hold"
+			);
+			if let Some((unbonding, _)) = p.unbonding {
+				ensure!(unbonding <= p.bond, "unbonding more than the bond");
+			}
+		}
+		ensure!(owned.is_empty(), "a resource is owned by an account that is not a provider");
+		let committee = Committee::<T>::get();
+		for (i, who) in committee.iter().enumerate() {
+			ensure!(!committee[..i].contains(who), "verifier twice in the committee");
+			ensure!(
+				Verifiers::<T>::get(who).is_some_and(|v| v.active),
+				"committee member is not an active verifier"
+			);
+		}
+		for (who, v) in Verifiers::<T>::iter() {
+			ensure!(v.active == committee.contains(&who), "active flag differs from committee");
+			ensure!(Self::verifier_held(&who) == v.stake, "verifier stake differs from its hold");
+		}
+		Ok(())
+	}
+}

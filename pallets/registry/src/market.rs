@@ -1,0 +1,77 @@
+//! The registry as other pallets see it: [`powerverse_primitives::Resources`].
+
+use crate::pallet::*;
+use polkadot_sdk::{
+	frame_support::{ensure, traits::Get},
+	frame_system::{self, pallet_prelude::BlockNumberFor},
+	sp_runtime::DispatchResult,
+};
+use powerverse_primitives::{
+	hours_between, ResourceFacts, ResourceId, Resources as ResourcesApi, Status,
+};
+
+impl<T: Config> Pallet<T> {
+	/// The price per hour of a resource at the current block (a Dutch auction falls every
+	/// hour since listing).
+	pub fn current_price(r: &ResourceOf<T>) -> BalanceOf<T> {
+		let now = frame_system::Pallet::<T>::block_number();
+		r.declared.price.at(hours_between(r.listed_at, now, T::BlocksPerHour::get()))
+	}
+}
+
+impl<T: Config> ResourcesApi<T::AccountId, BalanceOf<T>, BlockNumberFor<T>> for Pallet<T> {
+	fn facts(id: ResourceId) -> Option<ResourceFacts<T::AccountId, BalanceOf<T>, BlockNumberFor<T>>> {
+		Resources::<T>::get(id).map(|r| ResourceFacts {
+			price: Self::current_price(&r),
+			owner: r.owner,
+			status: r.status,
+			specs: r.declared.specs,
+			score: r.score,
+			tier: r.declared.tier,
+			offer: r.declared.price,
+			window: r.declared.window,
+			disputed: r.disputed,
+		})
+	}
+
+	fn engage(id: ResourceId, tenant: &T::AccountId, task: bool) -> DispatchResult {
+		let mut r = Resources::<T>::get(id).ok_or(Error::<T>::UnknownResource)?;
+		ensure!(r.status == Status::Listed && !r.disputed, Error::<T>::BadStatus);
+		r.tenant = Some(tenant.clone());
+		Self::engage_provider(&r.owner, true);
+		Self::set_status(id, r, if task { Status::Busy } else { Status::Rented })
+	}
+
+	fn release(id: ResourceId) -> DispatchResult {
+		let r = Resources::<T>::get(id).ok_or(Error::<T>::UnknownResource)?;
+		ensure!(r.status.is_engaged(), Error::<T>::BadStatus);
+		Self::engage_provider(&r.owner, false);
+		Self::set_status(id, r, Status::Listed)
+	}
+
+	fn set_disputed(id: ResourceId, disputed: bool) -> DispatchResult {
+		let mut r = Resources::<T>::get(id).ok_or(Error::<T>::UnknownResource)?;
+		if r.disputed == disputed {
+			return Ok(());
+		}
+		r.disputed = disputed;
+		Self::engage_provider(&r.owner, disputed);
+		Resources::<T>::insert(id, r);
+		Self::deposit_event(Event::DisputeSet { resource: id, disputed });
+		Ok(())
+	}
+
+	fn set_suspended(id: ResourceId, suspended: bool) -> DispatchResult {
+		let r = Resources::<T>::get(id).ok_or(Error::<T>::UnknownResource)?;
+		if suspended {
+			ensure!(
+				matches!(r.status, Status::Idle | Status::Listed | Status::Paused),
+				Error::<T>::BadStatus
+			);
+			Self::set_status(id, r, Status::Suspended)
+		} else {
+			ensure!(r.status == Status::Suspended, Error::<T>::BadStatus);
+			Self::set_status(id, r, Status::Idle)
+		}
+	}
+}

@@ -1,0 +1,193 @@
+//! The registry's own data types.
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use polkadot_sdk::{
+	sp_core::H256,
+	sp_runtime::{traits::ConstU32, BoundedVec, Deserialize, Perbill, Percent, Serialize},
+};
+use powerverse_primitives::{Energy, Price, Region, Specs, Status, Tier, Window};
+use core::fmt::Debug;
+use scale_info::TypeInfo;
+
+/// Most verifiers a panel can have.
+pub const MAX_PANEL: u32 = 15;
+
+/// A URL: a provider's contact or a machine's telemetry endpoint.
+pub type Url = BoundedVec<u8, ConstU32<128>>;
+/// A provider's display name.
+pub type Name = BoundedVec<u8, ConstU32<64>>;
+
+/// The parameters governance sets.
+#[derive(
+	Clone,
+	Copy,
+	Serialize,
+	Deserialize,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Eq,
+	PartialEq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+#[serde(crate = "polkadot_sdk::sp_runtime::serde")]
+pub struct Params<Balance, BlockNumber> {
+	/// Least bond a provider must hold to register and list resources.
+	pub min_bond: Balance,
+	/// Blocks between starting to unbond and being able to withdraw.
+	pub unbonding_period: BlockNumber,
+	/// Stake a verifier holds while in the committee.
+	pub verifier_stake: Balance,
+	/// Verifiers drawn for each resource: odd, so a majority always exists when all answer.
+	pub panel_size: u32,
+	/// Blocks the panel has to commit.
+	pub commit_period: BlockNumber,
+	/// Blocks after the commit period to reveal.
+	pub reveal_period: BlockNumber,
+	/// Share of the stake a verifier loses for missing the window or disagreeing.
+	pub slash: Perbill,
+	/// How far a verifier's benchmark figure may be from the majority's median and agree.
+	pub tolerance: Percent,
+}
+
+/// A provider: who registers resources and bonds for them.
+#[derive(
+	Clone, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen,
+)]
+pub struct Provider<Balance, BlockNumber> {
+	/// Display name.
+	pub name: Name,
+	/// How to reach the provider (`mailto:`, `https:`, …).
+	pub contact: Url,
+	/// Everything held under the bond reason, unbonding part included.
+	pub bond: Balance,
+	/// Part of the bond being unbonded, and the block from which it can be withdrawn.
+	pub unbonding: Option<(Balance, BlockNumber)>,
+	/// Resources the provider owns.
+	pub resources: u32,
+	/// Engagements of its resources: one per rented or busy resource, one per disputed one.
+	/// While not zero the bond cannot be unbonded.
+	pub engaged: u32,
+}
+
+/// What a provider declares about a resource.
+#[derive(
+	Clone, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen,
+)]
+pub struct Declaration<Balance, BlockNumber> {
+	/// Hardware.
+	pub specs: Specs,
+	/// Energy attributes of the site.
+	pub energy: Energy,
+	/// Where the machine is.
+	pub region: Region,
+	/// Network tier.
+	pub tier: Tier,
+	/// Public key (ed25519 or sr25519) the machine signs its telemetry with.
+	pub machine_key: [u8; 32],
+	/// Where the machine serves its telemetry.
+	pub telemetry: Url,
+	/// Price per hour.
+	pub price: Price<Balance>,
+	/// When it may be rented.
+	pub window: Window<BlockNumber>,
+}
+
+/// A registered resource.
+#[derive(
+	Clone, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen,
+)]
+pub struct Resource<AccountId, Balance, BlockNumber> {
+	/// Who owns it (and its certificate) and is paid for it.
+	pub owner: AccountId,
+	/// What the owner declared.
+	pub declared: Declaration<Balance, BlockNumber>,
+	/// Where it is in its life.
+	pub status: Status,
+	/// Benchmark figure measured by the verifiers (or set by governance); `None` until
+	/// verified, and again after a change of specs.
+	pub benchmark: Option<u32>,
+	/// Whether the current declaration passed verification.
+	pub verified: bool,
+	/// Performance score.
+	pub score: u32,
+	/// Version of the scoring weights the score was computed with.
+	pub score_version: u32,
+	/// Who rents it or runs a task on it.
+	pub tenant: Option<AccountId>,
+	/// Whether a dispute holds it.
+	pub disputed: bool,
+	/// Block it was last listed: a Dutch auction falls from there.
+	pub listed_at: BlockNumber,
+}
+
+/// What a verifier reports: whether the machine matches its declaration and the benchmark
+/// figure measured.
+#[derive(
+	Clone,
+	Copy,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Eq,
+	PartialEq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub struct Verdict {
+	/// The machine is what its declaration says.
+	pub genuine: bool,
+	/// Benchmark figure measured (ignored when not genuine).
+	pub benchmark: u32,
+}
+
+/// One verifier's place on a panel.
+#[derive(
+	Clone, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen,
+)]
+pub struct Seat<AccountId> {
+	/// The verifier.
+	pub who: AccountId,
+	/// `blake2_256((resource, round, verdict, salt).encode())`, once committed.
+	pub commit: Option<H256>,
+	/// The revealed verdict, once revealed and matching the commit.
+	pub verdict: Option<Verdict>,
+}
+
+/// The verification under way for a resource.
+#[derive(
+	Clone, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen,
+)]
+pub struct Verification<AccountId, BlockNumber> {
+	/// Counts the panels drawn for this declaration, from 1.
+	pub round: u32,
+	/// Last block to commit.
+	pub commit_end: BlockNumber,
+	/// Last block to reveal; the panel is counted at the start of the next block.
+	pub reveal_end: BlockNumber,
+	/// The drawn verifiers.
+	pub panel: BoundedVec<Seat<AccountId>, ConstU32<MAX_PANEL>>,
+}
+
+/// A member of (or applicant to) the verifier committee.
+#[derive(
+	Clone,
+	Copy,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Eq,
+	PartialEq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub struct Verifier<Balance> {
+	/// Stake held under the verifier reason.
+	pub stake: Balance,
+	/// Approved by governance and in the draw.
+	pub active: bool,
+}
