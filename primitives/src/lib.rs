@@ -6,11 +6,15 @@
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
+extern crate alloc;
+
 pub mod market;
+pub mod search;
 pub mod specs;
 pub mod traits;
 
 pub use market::*;
+pub use search::*;
 pub use specs::*;
 pub use traits::*;
 

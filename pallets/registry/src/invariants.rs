@@ -9,7 +9,7 @@ use polkadot_sdk::{
 	},
 	sp_runtime::{traits::Saturating, TryRuntimeError},
 };
-use powerverse_primitives::Status;
+use powerverse_primitives::{ResourceId, Status};
 
 impl<T: Config> Pallet<T> {
 	/// Checks that:
@@ -18,7 +18,8 @@ impl<T: Config> Pallet<T> {
 	///   indexed under its owner; each provider's resource and engagement counts match;
 	/// - each provider's bond equals what it has held under the bond reason, and each
 	///   verifier's stake what it has held under the verifier reason;
-	/// - the committee holds only active verifiers, once each.
+	/// - the committee holds only active verifiers, once each;
+	/// - the search index holds exactly the listed resources, under their buckets and scores.
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		ensure!(Self::params_ok(&Self::params()), "parameters are inconsistent");
 		let collection = Collection::<T>::get().ok_or("no certificate collection")?;
@@ -42,6 +43,20 @@ impl<T: Config> Pallet<T> {
 			e.1 = e.1.saturating_add(r.status.is_engaged() as u32 + r.disputed as u32);
 		}
 		ensure!(count == Resources::<T>::count(), "resource counter is off");
+		let mut indexed = 0u32;
+		for ((bucket, rank, key), ()) in Ranked::<T>::iter() {
+			indexed.saturating_inc();
+			let id = ResourceId::from_be_bytes(key);
+			let r = Resources::<T>::get(id).ok_or("index points at no resource")?;
+			ensure!(r.status == Status::Listed, "an unlisted resource is in the search index");
+			ensure!(rank == crate::search::rank(r.score), "index rank differs from the score");
+			ensure!(Self::buckets(&r).contains(&bucket), "resource indexed in a wrong bucket");
+		}
+		let expected = Resources::<T>::iter()
+			.filter(|(_, r)| r.status == Status::Listed)
+			.map(|(_, r)| Self::buckets(&r).len() as u32)
+			.sum::<u32>();
+		ensure!(indexed == expected, "a listed resource is missing from the search index");
 		for (who, id, ()) in Owned::<T>::iter() {
 			ensure!(
 				Resources::<T>::get(id).is_some_and(|r| r.owner == who),

@@ -22,6 +22,7 @@ mod invariants;
 mod market;
 mod provider;
 mod resource;
+mod search;
 mod verification;
 
 pub mod types;
@@ -198,6 +199,21 @@ pub mod pallet {
 		T::AccountId,
 		Twox64Concat,
 		ResourceId,
+		(),
+		OptionQuery,
+	>;
+
+	/// `Ranked: (Bucket, rank, id) => ()` — the search index of listed resources: each is
+	/// under `All`, its GPU model and its country, keyed by `rank` (big-endian
+	/// `u32::MAX − score`) and big-endian id, so that key order is highest score first.
+	#[pallet::storage]
+	pub type Ranked<T: Config> = StorageNMap<
+		_,
+		(
+			NMapKey<Blake2_128Concat, Bucket>,
+			NMapKey<Identity, [u8; 4]>,
+			NMapKey<Identity, [u8; 4]>,
+		),
 		(),
 		OptionQuery,
 	>;

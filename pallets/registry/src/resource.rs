@@ -87,6 +87,7 @@ impl<T: Config> Pallet<T> {
 		let mut r = Self::owned_by(&who, id)?;
 		Self::ensure_free(&r)?;
 		Self::check_declaration(&declared)?;
+		let before = r.clone();
 		let from = r.status;
 		r.score = T::Scorer::score(&declared.specs, None);
 		r.score_version = T::Scorer::version();
@@ -94,6 +95,7 @@ impl<T: Config> Pallet<T> {
 		r.status = Status::Pending;
 		r.benchmark = None;
 		r.verified = false;
+		Self::reindex(id, Some(&before), Some(&r));
 		Resources::<T>::insert(id, &r);
 		Self::sync_certificate(id, &r)?;
 		Self::deposit_event(Event::Updated { resource: id });
@@ -194,6 +196,7 @@ impl<T: Config> Pallet<T> {
 		let r = Self::owned_by(&who, id)?;
 		Self::ensure_free(&r)?;
 		Self::burn_certificate(id)?;
+		Self::reindex(id, Some(&r), None);
 		Resources::<T>::remove(id);
 		Verifications::<T>::remove(id);
 		Owned::<T>::remove(&who, id);
@@ -262,6 +265,7 @@ impl<T: Config> Pallet<T> {
 		mut r: ResourceOf<T>,
 		to: Status,
 	) -> Result<(), DispatchError> {
+		let before = r.clone();
 		let from = r.status;
 		if to == Status::Listed && from != Status::Rented && from != Status::Busy {
 			r.listed_at = frame_system::Pallet::<T>::block_number();
@@ -270,6 +274,7 @@ impl<T: Config> Pallet<T> {
 			r.tenant = None;
 		}
 		r.status = to;
+		Self::reindex(id, Some(&before), Some(&r));
 		Resources::<T>::insert(id, &r);
 		Self::sync_certificate(id, &r)?;
 		Self::deposit_event(Event::StatusChanged { resource: id, from, to });

@@ -958,3 +958,99 @@ fn a_gpu_claim_needs_a_known_model_but_a_cpu_machine_does_not() {
 		assert_eq!(Resources::<Test>::get(0).unwrap().score, 160 + 800);
 	});
 }
+
+// ---------------------------------------------------------------------------------------
+// Queries
+
+/// Lists a resource of `who` with `cores` cores, `gpus` RTX 4090 (none when 0), in
+/// `country`, at a fixed `price`; returns its id.
+fn offer(who: u64, cores: u16, gpus: u8, country: &[u8; 2], price: u64) -> ResourceId {
+	let mut d = declaration();
+	d.specs.cpu.cores = cores;
+	d.specs.cpu.threads = cores * 2;
+	if gpus == 0 {
+		d.specs.gpu = None;
+	} else {
+		d.specs.gpu.as_mut().unwrap().count = gpus;
+	}
+	d.region.country = *country;
+	d.price = Price::Fixed(price);
+	let id = crate::NextResourceId::<Test>::get();
+	assert_ok!(Reg::register_resource(signed(who), d));
+	assert_ok!(Reg::force_verify(RuntimeOrigin::root(), id, 0));
+	assert_ok!(Reg::list(signed(who), id));
+	id
+}
+
+fn ids(v: Vec<powerverse_primitives::ResourceView<u64, u64, u64>>) -> Vec<ResourceId> {
+	v.into_iter().map(|r| r.id).collect()
+}
+
+#[test]
+fn search_filters_sorts_and_pages_listed_resources() {
+	use powerverse_primitives::{Filter, Sort};
+	ExtBuilder::default().build_and_execute(|| {
+		provider(ALICE);
+		provider(BOB);
+		provider(CAROL);
+		// Scores: cores × 10 + GPUs × 100.
+		let a = offer(ALICE, 8, 0, b"DE", 50); // 80
+		let b = offer(ALICE, 16, 1, b"DE", 120); // 260
+		let c = offer(BOB, 32, 4, b"FR", 300); // 720
+		let d = offer(BOB, 16, 2, b"US", 90); // 360
+		let e = offer(CAROL, 64, 0, b"FR", 200); // 640
+		let all = Filter::<u64>::default();
+		assert_eq!(ids(Reg::search(all.clone(), Sort::Score, 0, 10)), vec![c, e, d, b, a]);
+		assert_eq!(ids(Reg::search(all.clone(), Sort::Price, 0, 10)), vec![a, d, b, e, c]);
+		// Pages.
+		assert_eq!(ids(Reg::search(all.clone(), Sort::Score, 1, 2)), vec![d, b]);
+		assert_eq!(ids(Reg::search(all.clone(), Sort::Price, 2, 2)), vec![c]);
+		assert!(Reg::search(all.clone(), Sort::Score, 3, 2).is_empty());
+		assert!(Reg::search(all.clone(), Sort::Score, 0, 0).is_empty());
+		// Filters.
+		let gpu = Filter { gpu_model: Some(b"RTX 4090".to_vec().try_into().unwrap()), ..all.clone() };
+		assert_eq!(ids(Reg::search(gpu.clone(), Sort::Score, 0, 10)), vec![c, d, b]);
+		let two = Filter { min_gpus: Some(2), max_price: Some(100), ..gpu.clone() };
+		assert_eq!(ids(Reg::search(two, Sort::Score, 0, 10)), vec![d]);
+		let fr = Filter { country: Some(*b"FR"), ..all.clone() };
+		assert_eq!(ids(Reg::search(fr, Sort::Price, 0, 10)), vec![e, c]);
+		let big = Filter { min_cores: Some(32), min_score: Some(700), ..all.clone() };
+		assert_eq!(ids(Reg::search(big, Sort::Score, 0, 10)), vec![c]);
+		let edge = Filter { tier: Some(Tier::Edge), ..all.clone() };
+		assert!(Reg::search(edge, Sort::Score, 0, 10).is_empty());
+		Restricted::set(vec![BOB]);
+		let reputable = Filter { min_reputation: Some(300), ..all.clone() };
+		assert_eq!(ids(Reg::search(reputable, Sort::Score, 0, 10)), vec![e, b, a]);
+		Restricted::set(vec![]);
+		// Rented, paused or retired resources leave the results; price now is shown.
+		assert_ok!(Reg::engage(c, &ALICE, false));
+		assert_ok!(Reg::pause(signed(CAROL), e));
+		assert_ok!(Reg::deregister(signed(ALICE), a));
+		let found = Reg::search(all.clone(), Sort::Score, 0, 10);
+		assert_eq!(ids(found.clone()), vec![d, b]);
+		assert_eq!((found[0].price, found[0].owner, found[0].reputation), (90, BOB, 500));
+		assert_ok!(Reg::release(c));
+		assert_eq!(ids(Reg::search(all.clone(), Sort::Score, 0, 1)), vec![c]);
+		// A re-score moves resources in the index.
+		PerCore::set(1);
+		ScoreVersion::set(1);
+		run_to(5);
+		assert_eq!(ids(Reg::search(all, Sort::Score, 0, 10)), vec![c, d, b]);
+	});
+}
+
+#[test]
+fn resource_and_resources_of_show_everything() {
+	ExtBuilder::default().build_and_execute(|| {
+		provider(ALICE);
+		let a = register(ALICE);
+		let b = offer(ALICE, 8, 0, b"DE", 50);
+		let view = Reg::resource(a).unwrap();
+		assert_eq!((view.id, view.owner, view.status, view.verified), (a, ALICE, Status::Pending, false));
+		assert_eq!(view.specs, declaration().specs);
+		assert_eq!(view.telemetry, declaration().telemetry.to_vec());
+		assert_eq!(ids(Reg::resources_of(ALICE)), vec![a, b]);
+		assert!(Reg::resources_of(BOB).is_empty());
+		assert!(Reg::resource(9).is_none());
+	});
+}

@@ -5,7 +5,7 @@ use polkadot_sdk::{
 	sp_core::H256,
 	sp_runtime::{traits::ConstU32, BoundedVec, Deserialize, Perbill, Percent, Serialize},
 };
-use powerverse_primitives::{Energy, Price, Region, Specs, Status, Tier, Window};
+use powerverse_primitives::{Energy, ModelName, Price, Region, Specs, Status, Tier, Window};
 use core::fmt::Debug;
 use scale_info::TypeInfo;
 
@@ -190,4 +190,17 @@ pub struct Verifier<Balance> {
 	pub stake: Balance,
 	/// Approved by governance and in the draw.
 	pub active: bool,
+}
+
+/// A group of listed resources the search index keeps in score order.
+#[derive(
+	Clone, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen,
+)]
+pub enum Bucket {
+	/// Every listed resource.
+	All,
+	/// Listed resources with GPUs of this model.
+	Gpu(ModelName),
+	/// Listed resources in this country.
+	Country([u8; 2]),
 }

@@ -363,8 +363,10 @@ impl<T: Config> Pallet<T> {
 			done += 1;
 			if let Some(mut r) = Resources::<T>::get(cursor) {
 				if r.score_version != v {
+					let before = r.clone();
 					r.score = T::Scorer::score(&r.declared.specs, r.benchmark);
 					r.score_version = v;
+					Self::reindex(cursor, Some(&before), Some(&r));
 					Resources::<T>::insert(cursor, &r);
 					let _ = Self::sync_certificate(cursor, &r);
 					Self::deposit_event(Event::Scored { resource: cursor, score: r.score, version: v });

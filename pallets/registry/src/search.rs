@@ -1,0 +1,133 @@
+//! Queries: a resource, an owner's resources, and the filtered, paged search of listed
+//! resources. Listed resources are indexed in [`Ranked`] by bucket (all, GPU model, country)
+//! in score order, so a search walks the smallest bucket its filter allows and, sorted by
+//! score, stops as soon as its page is full.
+
+use crate::{pallet::*, Bucket};
+use alloc::vec::Vec;
+use polkadot_sdk::frame_system::pallet_prelude::BlockNumberFor;
+use powerverse_primitives::{Filter, Reputation, ResourceId, ResourceView, Sort, Status, MAX_PAGE};
+
+/// The rank key of a score: big-endian `u32::MAX − score`, so that key order is highest
+/// score first.
+pub fn rank(score: u32) -> [u8; 4] {
+	(u32::MAX - score).to_be_bytes()
+}
+
+impl<T: Config> Pallet<T> {
+	/// The buckets a resource is indexed under while listed.
+	pub fn buckets(r: &ResourceOf<T>) -> Vec<Bucket> {
+		let mut b = Vec::with_capacity(3);
+		b.push(Bucket::All);
+		if let Some(g) = &r.declared.specs.gpu {
+			b.push(Bucket::Gpu(g.model.clone()));
+		}
+		b.push(Bucket::Country(r.declared.region.country));
+		b
+	}
+
+	/// Moves a resource's index entries from what `before` was to what `after` is: only
+	/// listed resources are indexed.
+	pub(crate) fn reindex(
+		id: ResourceId,
+		before: Option<&ResourceOf<T>>,
+		after: Option<&ResourceOf<T>>,
+	) {
+		let key = id.to_be_bytes();
+		if let Some(r) = before.filter(|r| r.status == Status::Listed) {
+			for b in Self::buckets(r) {
+				Ranked::<T>::remove((b, rank(r.score), key));
+			}
+		}
+		if let Some(r) = after.filter(|r| r.status == Status::Listed) {
+			for b in Self::buckets(r) {
+				Ranked::<T>::insert((b, rank(r.score), key), ());
+			}
+		}
+	}
+
+	/// A resource as queries show it.
+	pub fn view(
+		id: ResourceId,
+		r: ResourceOf<T>,
+	) -> ResourceView<T::AccountId, BalanceOf<T>, BlockNumberFor<T>> {
+		ResourceView {
+			id,
+			price: Self::current_price(&r),
+			reputation: T::Reputation::reputation(&r.owner),
+			owner: r.owner,
+			status: r.status,
+			specs: r.declared.specs,
+			energy: r.declared.energy,
+			region: r.declared.region,
+			tier: r.declared.tier,
+			machine_key: r.declared.machine_key,
+			telemetry: r.declared.telemetry.into_inner(),
+			offer: r.declared.price,
+			window: r.declared.window,
+			verified: r.verified,
+			benchmark: r.benchmark,
+			score: r.score,
+			score_version: r.score_version,
+			tenant: r.tenant,
+			disputed: r.disputed,
+		}
+	}
+
+	/// A resource by id.
+	pub fn resource(id: ResourceId) -> Option<ResourceView<T::AccountId, BalanceOf<T>, BlockNumberFor<T>>> {
+		Resources::<T>::get(id).map(|r| Self::view(id, r))
+	}
+
+	/// The resources of `owner` (at most `MaxResourcesPerOwner`), by id.
+	pub fn resources_of(
+		owner: T::AccountId,
+	) -> Vec<ResourceView<T::AccountId, BalanceOf<T>, BlockNumberFor<T>>> {
+		let mut ids: Vec<ResourceId> = Owned::<T>::iter_key_prefix(&owner).collect();
+		ids.sort_unstable();
+		ids.into_iter().filter_map(Self::resource).collect()
+	}
+
+	/// Listed resources meeting `filter` in `sort` order: page `page` of `page_size` (at
+	/// most [`MAX_PAGE`]) results.
+	pub fn search(
+		filter: Filter<BalanceOf<T>>,
+		sort: Sort,
+		page: u32,
+		page_size: u32,
+	) -> Vec<ResourceView<T::AccountId, BalanceOf<T>, BlockNumberFor<T>>> {
+		let size = page_size.min(MAX_PAGE) as usize;
+		if size == 0 {
+			return Vec::new();
+		}
+		let skip = (page as usize).saturating_mul(size);
+		let bucket = match (&filter.gpu_model, filter.country) {
+			(Some(m), _) => Bucket::Gpu(m.clone()),
+			(None, Some(c)) => Bucket::Country(c),
+			(None, None) => Bucket::All,
+		};
+		let matches = Ranked::<T>::iter_key_prefix((bucket,)).filter_map(|(_, key)| {
+			let id = ResourceId::from_be_bytes(key);
+			let r = Resources::<T>::get(id)?;
+			if !filter.meets_specs(&r.declared.specs, &r.declared.region, r.declared.tier) {
+				return None;
+			}
+			let price = Self::current_price(&r);
+			let reputation = match filter.min_reputation {
+				Some(_) => T::Reputation::reputation(&r.owner),
+				None => 0,
+			};
+			filter.meets_terms(&price, r.score, reputation).then_some((id, r, price))
+		});
+		match sort {
+			Sort::Score => matches.skip(skip).take(size).map(|(id, r, _)| Self::view(id, r)).collect(),
+			Sort::Price => {
+				let mut all: Vec<_> = matches.collect();
+				all.sort_by(|a, b| {
+					a.2.cmp(&b.2).then(b.1.score.cmp(&a.1.score)).then(a.0.cmp(&b.0))
+				});
+				all.into_iter().skip(skip).take(size).map(|(id, r, _)| Self::view(id, r)).collect()
+			},
+		}
+	}
+}
