@@ -23,7 +23,7 @@ mod market;
 mod provider;
 mod resource;
 mod search;
-mod verification;
+pub mod verification;
 
 pub mod types;
 pub mod weights;
@@ -44,6 +44,27 @@ use polkadot_sdk::{frame_support, frame_system, sp_core, sp_runtime};
 /// Log target of this pallet.
 pub const LOG_TARGET: &str = "runtime::registry";
 
+/// What the benchmarks need from the rest of the runtime, which they cannot set up
+/// generically. The `()` implementation suits a runtime whose scorer knows `RTX 4090` and
+/// whose reputation does not restrict new accounts.
+#[cfg(feature = "runtime-benchmarks")]
+pub trait BenchmarkHelper<AccountId> {
+	/// A GPU model that [`Config::Scorer`] knows (add it to the scorer's table here if it
+	/// is not there at genesis): the benchmarks declare machines with such GPUs.
+	fn gpu_model() -> powerverse_primitives::ModelName;
+
+	/// Makes sure [`Config::Reputation`] does not restrict `who`, a new account about to
+	/// become a provider. Nothing by default: new accounts start neutral.
+	fn unrestrict(_who: &AccountId) {}
+}
+
+#[cfg(feature = "runtime-benchmarks")]
+impl<AccountId> BenchmarkHelper<AccountId> for () {
+	fn gpu_model() -> powerverse_primitives::ModelName {
+		sp_runtime::BoundedVec::truncate_from(b"RTX 4090".to_vec())
+	}
+}
+
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
@@ -63,26 +84,28 @@ pub mod pallet {
 	use polkadot_sdk::pallet_nfts::{
 		CollectionConfig, CollectionSettings, ItemConfig, MintSettings,
 	};
-	use powerverse_primitives::{
-		Price, Reputation, ResourceId, Scorer, Status, Window,
-	};
+	use powerverse_primitives::{Price, Reputation, ResourceId, Scorer, Status, Window};
 	use sp_runtime::traits::{AccountIdConversion, Saturating};
 
 	/// Balance of the native currency.
-	pub type BalanceOf<T> =
-		<<T as Config>::Currency as fungible::Inspect<<T as frame_system::Config>::AccountId>>::Balance;
+	pub type BalanceOf<T> = <<T as Config>::Currency as fungible::Inspect<
+		<T as frame_system::Config>::AccountId,
+	>>::Balance;
 	/// Slashed stake, to be handed to [`Config::Slashed`].
-	pub type CreditOf<T> = fungible::Credit<<T as frame_system::Config>::AccountId, <T as Config>::Currency>;
+	pub type CreditOf<T> =
+		fungible::Credit<<T as frame_system::Config>::AccountId, <T as Config>::Currency>;
 	/// A provider record of this runtime.
 	pub type ProviderOf<T> = Provider<BalanceOf<T>, BlockNumberFor<T>>;
 	/// A resource record of this runtime.
-	pub type ResourceOf<T> = Resource<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>>;
+	pub type ResourceOf<T> =
+		Resource<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>>;
 	/// A declaration of this runtime.
 	pub type DeclarationOf<T> = Declaration<BalanceOf<T>, BlockNumberFor<T>>;
 	/// Governance parameters of this runtime.
 	pub type ParamsOf<T> = Params<BalanceOf<T>, BlockNumberFor<T>>;
 	/// A verification of this runtime.
-	pub type VerificationOf<T> = Verification<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
+	pub type VerificationOf<T> =
+		Verification<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
 
 	#[pallet::pallet]
 	pub struct Pallet<T>(_);
@@ -155,6 +178,11 @@ pub mod pallet {
 
 		/// Weights of the calls.
 		type WeightInfo: WeightInfo;
+
+		/// Sets up what the benchmarks need from other pallets: a GPU model the scorer
+		/// knows, providers in good standing.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: crate::BenchmarkHelper<Self::AccountId>;
 	}
 
 	/// Why the registry holds funds.
@@ -209,11 +237,7 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Ranked<T: Config> = StorageNMap<
 		_,
-		(
-			NMapKey<Blake2_128Concat, Bucket>,
-			NMapKey<Identity, [u8; 4]>,
-			NMapKey<Identity, [u8; 4]>,
-		),
+		(NMapKey<Blake2_128Concat, Bucket>, NMapKey<Identity, [u8; 4]>, NMapKey<Identity, [u8; 4]>),
 		(),
 		OptionQuery,
 	>;
@@ -862,13 +886,13 @@ pub mod pallet {
 
 		/// Whether parameters are consistent.
 		pub fn params_ok(p: &ParamsOf<T>) -> bool {
-			p.panel_size % 2 == 1 &&
-				p.panel_size <= MAX_PANEL &&
-				p.panel_size <= T::MaxVerifiers::get() &&
-				!p.commit_period.is_zero() &&
-				!p.reveal_period.is_zero() &&
-				!p.min_bond.is_zero() &&
-				!p.verifier_stake.is_zero()
+			p.panel_size % 2 == 1
+				&& p.panel_size <= MAX_PANEL
+				&& p.panel_size <= T::MaxVerifiers::get()
+				&& !p.commit_period.is_zero()
+				&& !p.reveal_period.is_zero()
+				&& !p.min_bond.is_zero()
+				&& !p.verifier_stake.is_zero()
 		}
 
 		fn create_collection() -> Result<u32, DispatchError> {

@@ -20,7 +20,9 @@ impl<T: Config> Pallet<T> {
 }
 
 impl<T: Config> ResourcesApi<T::AccountId, BalanceOf<T>, BlockNumberFor<T>> for Pallet<T> {
-	fn facts(id: ResourceId) -> Option<ResourceFacts<T::AccountId, BalanceOf<T>, BlockNumberFor<T>>> {
+	fn facts(
+		id: ResourceId,
+	) -> Option<ResourceFacts<T::AccountId, BalanceOf<T>, BlockNumberFor<T>>> {
 		Resources::<T>::get(id).map(|r| ResourceFacts {
 			price: Self::current_price(&r),
 			owner: r.owner,

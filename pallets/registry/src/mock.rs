@@ -77,8 +77,27 @@ impl pallet_nfts::Config for Test {
 	type OffchainPublic = UintAuthorityId;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
-	type Helper = ();
+	type Helper = NftsHelper;
 	type BlockNumberProvider = System;
+}
+
+/// pallet-nfts' benchmark helper for the test signatures (its `()` wants `MultiSignature`).
+#[cfg(feature = "runtime-benchmarks")]
+pub struct NftsHelper;
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_nfts::BenchmarkHelper<u32, u32, UintAuthorityId, u64, TestSignature> for NftsHelper {
+	fn collection(i: u16) -> u32 {
+		i.into()
+	}
+	fn item(i: u16) -> u32 {
+		i.into()
+	}
+	fn signer() -> (UintAuthorityId, u64) {
+		(UintAuthorityId(0), 0)
+	}
+	fn sign(signer: &UintAuthorityId, message: &[u8]) -> TestSignature {
+		TestSignature(signer.0, message.to_vec())
+	}
 }
 
 parameter_types! {
@@ -95,9 +114,9 @@ parameter_types! {
 pub struct MockScorer;
 impl Scorer for MockScorer {
 	fn score(specs: &Specs, benchmark: Option<u32>) -> u32 {
-		specs.cpu.cores as u32 * PerCore::get() +
-			specs.gpu.as_ref().map_or(0, |g| g.count as u32 * 100) +
-			benchmark.unwrap_or(0)
+		specs.cpu.cores as u32 * PerCore::get()
+			+ specs.gpu.as_ref().map_or(0, |g| g.count as u32 * 100)
+			+ benchmark.unwrap_or(0)
 	}
 	fn version() -> u32 {
 		ScoreVersion::get()
@@ -157,6 +176,8 @@ impl pallet_registry::Config for Test {
 	type MaxRounds = ConstU32<2>;
 	type RescorePerBlock = RescorePerBlock;
 	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = ();
 }
 
 /// Provider accounts: 1, 2 (and 3 for transfers). Verifiers: 10 to 14. Poor account: 99.

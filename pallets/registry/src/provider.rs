@@ -29,8 +29,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(!T::Reputation::is_restricted(&who), Error::<T>::ReputationTooLow);
 		ensure!(bond >= Self::params().min_bond, Error::<T>::BondTooLow);
 		Self::hold_bond(&who, bond)?;
-		let provider =
-			Provider { name, contact, bond, unbonding: None, resources: 0, engaged: 0 };
+		let provider = Provider { name, contact, bond, unbonding: None, resources: 0, engaged: 0 };
 		Providers::<T>::insert(&who, provider);
 		Self::deposit_event(Event::ProviderRegistered { who, bond });
 		Ok(())
@@ -40,7 +39,11 @@ impl<T: Config> Pallet<T> {
 	///
 	/// # Errors
 	/// `NotProvider`.
-	pub(crate) fn do_update_provider(who: T::AccountId, name: Name, contact: Url) -> DispatchResult {
+	pub(crate) fn do_update_provider(
+		who: T::AccountId,
+		name: Name,
+		contact: Url,
+	) -> DispatchResult {
 		Providers::<T>::try_mutate(&who, |p| {
 			let p = p.as_mut().ok_or(Error::<T>::NotProvider)?;
 			p.name = name;
@@ -80,8 +83,8 @@ impl<T: Config> Pallet<T> {
 		let left = bonded.saturating_sub(amount);
 		ensure!(p.resources == 0 || left >= Self::params().min_bond, Error::<T>::BondTooLow);
 		let total = unbonding.saturating_add(amount);
-		let until =
-			frame_system::Pallet::<T>::block_number().saturating_add(Self::params().unbonding_period);
+		let until = frame_system::Pallet::<T>::block_number()
+			.saturating_add(Self::params().unbonding_period);
 		p.unbonding = Some((total, until));
 		Providers::<T>::insert(&who, p);
 		Self::deposit_event(Event::Unbonding { who, amount: total, until });
@@ -117,7 +120,10 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn ensure_good_provider(who: &T::AccountId) -> Result<ProviderOf<T>, Error<T>> {
 		let p = Providers::<T>::get(who).ok_or(Error::<T>::NotProvider)?;
 		let unbonding = p.unbonding.map(|(a, _)| a).unwrap_or_default();
-		ensure!(p.bond.saturating_sub(unbonding) >= Self::params().min_bond, Error::<T>::BondTooLow);
+		ensure!(
+			p.bond.saturating_sub(unbonding) >= Self::params().min_bond,
+			Error::<T>::BondTooLow
+		);
 		ensure!(!T::Reputation::is_restricted(who), Error::<T>::ReputationTooLow);
 		Ok(p)
 	}
@@ -126,7 +132,8 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn engage_provider(owner: &T::AccountId, up: bool) {
 		Providers::<T>::mutate(owner, |p| {
 			if let Some(p) = p {
-				p.engaged = if up { p.engaged.saturating_add(1) } else { p.engaged.saturating_sub(1) };
+				p.engaged =
+					if up { p.engaged.saturating_add(1) } else { p.engaged.saturating_sub(1) };
 			}
 		});
 	}

@@ -215,7 +215,11 @@ impl<T: Config> Pallet<T> {
 	/// `UnknownResource`, `NotOwner`, `SameOwner`, `Engaged`, `BadStatus` (suspended),
 	/// `NotProvider` / `BondTooLow` / `ReputationTooLow` (of the new owner),
 	/// `TooManyResources`.
-	pub(crate) fn do_transfer(who: T::AccountId, id: ResourceId, to: T::AccountId) -> DispatchResult {
+	pub(crate) fn do_transfer(
+		who: T::AccountId,
+		id: ResourceId,
+		to: T::AccountId,
+	) -> DispatchResult {
 		let mut r = Self::owned_by(&who, id)?;
 		ensure!(who != to, Error::<T>::SameOwner);
 		Self::ensure_free(&r)?;

@@ -75,7 +75,9 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// A resource by id.
-	pub fn resource(id: ResourceId) -> Option<ResourceView<T::AccountId, BalanceOf<T>, BlockNumberFor<T>>> {
+	pub fn resource(
+		id: ResourceId,
+	) -> Option<ResourceView<T::AccountId, BalanceOf<T>, BlockNumberFor<T>>> {
 		Resources::<T>::get(id).map(|r| Self::view(id, r))
 	}
 
@@ -120,7 +122,9 @@ impl<T: Config> Pallet<T> {
 			filter.meets_terms(&price, r.score, reputation).then_some((id, r, price))
 		});
 		match sort {
-			Sort::Score => matches.skip(skip).take(size).map(|(id, r, _)| Self::view(id, r)).collect(),
+			Sort::Score => {
+				matches.skip(skip).take(size).map(|(id, r, _)| Self::view(id, r)).collect()
+			},
 			Sort::Price => {
 				let mut all: Vec<_> = matches.collect();
 				all.sort_by(|a, b| {

@@ -5,8 +5,8 @@ use crate::{
 	certificate::{decimal, hex, keys},
 	mock::*,
 	verification::commitment,
-	Collection, Committee, Error, Event, HoldReason, Owned, Params, Providers, Rescore,
-	Resources, Verdict, Verifications, Verifiers,
+	Collection, Committee, Error, Event, HoldReason, Owned, Params, Providers, Rescore, Resources,
+	Verdict, Verifications, Verifiers,
 };
 use polkadot_sdk::{
 	frame_support::{
@@ -17,7 +17,7 @@ use polkadot_sdk::{
 	sp_runtime::{DispatchError, Perbill, Percent},
 };
 use powerverse_primitives::{
-	Gpu, Interconnect, Price, Resources as _, ResourceId, Status, Tier, Window,
+	Gpu, Interconnect, Price, ResourceId, Resources as _, Status, Tier, Window,
 };
 
 type Reg = crate::Pallet<Test>;
@@ -39,7 +39,12 @@ fn bonded(who: u64) -> u64 {
 }
 
 fn provider(who: u64) {
-	assert_ok!(Reg::register_provider(signed(who), name("Acme"), url("mailto:a@acme.io"), MIN_BOND));
+	assert_ok!(Reg::register_provider(
+		signed(who),
+		name("Acme"),
+		url("mailto:a@acme.io"),
+		MIN_BOND
+	));
 }
 
 /// Registers a resource of `who` (a provider already) and returns its id.
@@ -188,7 +193,9 @@ fn unbond_then_withdraw_after_the_period() {
 		run_to(15);
 		let free = Balances::free_balance(ALICE);
 		assert_ok!(Reg::withdraw_unbonded(signed(ALICE)));
-		System::assert_last_event(Event::Withdrawn { who: ALICE, amount: 300, closed: false }.into());
+		System::assert_last_event(
+			Event::Withdrawn { who: ALICE, amount: 300, closed: false }.into(),
+		);
 		assert_eq!(Balances::free_balance(ALICE), free + 300);
 		assert_eq!(bonded(ALICE), MIN_BOND + 200);
 	});
@@ -237,7 +244,10 @@ fn register_resource_mints_a_locked_certificate_and_draws_a_panel() {
 		let id = register(ALICE);
 		assert_eq!(id, 0);
 		let r = Resources::<Test>::get(id).unwrap();
-		assert_eq!((r.owner, r.status, r.verified, r.benchmark), (ALICE, Status::Pending, false, None));
+		assert_eq!(
+			(r.owner, r.status, r.verified, r.benchmark),
+			(ALICE, Status::Pending, false, None)
+		);
 		assert_eq!(r.score, 16 * 10 + 2 * 100);
 		assert!(Owned::<Test>::contains_key(ALICE, id));
 		assert_eq!(Providers::<Test>::get(ALICE).unwrap().resources, 1);
@@ -307,7 +317,10 @@ fn register_resource_refuses_every_kind_of_nonsense_and_stores_nothing() {
 				|d| d.price = Price::Dutch { start: 80, floor: 150, fall: 1 },
 				Error::<Test>::BadPrice,
 			),
-			(|d| d.price = Price::Dutch { start: 150, floor: 80, fall: 0 }, Error::<Test>::BadPrice),
+			(
+				|d| d.price = Price::Dutch { start: 150, floor: 80, fall: 0 },
+				Error::<Test>::BadPrice,
+			),
 			(|d| d.window = Window { from: 10, until: 5 }, Error::<Test>::BadWindow),
 		];
 		for (break_it, error) in cases {
@@ -330,10 +343,7 @@ fn a_cpu_only_machine_and_the_owner_limit() {
 		}
 		// Too few verifiers for a panel: waiting.
 		System::assert_last_event(Event::AwaitingVerifiers { resource: 2 }.into());
-		assert_noop!(
-			Reg::register_resource(signed(ALICE), d),
-			Error::<Test>::TooManyResources
-		);
+		assert_noop!(Reg::register_resource(signed(ALICE), d), Error::<Test>::TooManyResources);
 	});
 }
 
@@ -604,17 +614,11 @@ fn verifiers_apply_are_admitted_and_leave() {
 		assert_eq!(Reg::verifier_held(&v), STAKE);
 		assert_noop!(Reg::apply_verifier(signed(v)), Error::<Test>::AlreadyVerifier);
 		assert_noop!(Reg::admit_verifier(signed(v), v), DispatchError::BadOrigin);
-		assert_noop!(
-			Reg::admit_verifier(RuntimeOrigin::root(), ALICE),
-			Error::<Test>::NotVerifier
-		);
+		assert_noop!(Reg::admit_verifier(RuntimeOrigin::root(), ALICE), Error::<Test>::NotVerifier);
 		assert_ok!(Reg::admit_verifier(RuntimeOrigin::root(), v));
 		System::assert_last_event(Event::VerifierAdmitted { who: v }.into());
 		assert_eq!(Committee::<Test>::get().to_vec(), vec![v]);
-		assert_noop!(
-			Reg::admit_verifier(RuntimeOrigin::root(), v),
-			Error::<Test>::AlreadyVerifier
-		);
+		assert_noop!(Reg::admit_verifier(RuntimeOrigin::root(), v), Error::<Test>::AlreadyVerifier);
 		assert_ok!(Reg::leave_verifiers(signed(v)));
 		System::assert_last_event(Event::VerifierRemoved { who: v, released: STAKE }.into());
 		assert!(Committee::<Test>::get().is_empty());
@@ -635,10 +639,7 @@ fn governance_removes_verifiers_and_the_committee_is_bounded() {
 		assert_ok!(Reg::remove_verifier(RuntimeOrigin::root(), 10));
 		assert_ok!(Reg::admit_verifier(RuntimeOrigin::root(), ALICE));
 		assert!(Committee::<Test>::get().contains(&ALICE));
-		assert_noop!(
-			Reg::remove_verifier(RuntimeOrigin::root(), BOB),
-			Error::<Test>::NotVerifier
-		);
+		assert_noop!(Reg::remove_verifier(RuntimeOrigin::root(), BOB), Error::<Test>::NotVerifier);
 	});
 }
 
@@ -716,7 +717,11 @@ fn price_and_window_change_while_not_rented() {
 fn a_dutch_auction_falls_every_hour_to_its_floor() {
 	ExtBuilder::default().build_and_execute(|| {
 		let id = verified(ALICE);
-		assert_ok!(Reg::set_price(signed(ALICE), id, Price::Dutch { start: 150, floor: 80, fall: 10 }));
+		assert_ok!(Reg::set_price(
+			signed(ALICE),
+			id,
+			Price::Dutch { start: 150, floor: 80, fall: 10 }
+		));
 		assert_ok!(Reg::list(signed(ALICE), id));
 		let listed_at = System::block_number();
 		// BlocksPerHour is 10.
@@ -745,7 +750,10 @@ fn update_resource_sends_it_back_to_verification() {
 		assert_noop!(Reg::update_resource(signed(BOB), id, d.clone()), Error::<Test>::NotOwner);
 		assert_ok!(Reg::update_resource(signed(ALICE), id, d.clone()));
 		let r = Resources::<Test>::get(id).unwrap();
-		assert_eq!((r.status, r.verified, r.benchmark, r.score), (Status::Pending, false, None, 520));
+		assert_eq!(
+			(r.status, r.verified, r.benchmark, r.score),
+			(Status::Pending, false, None, 520)
+		);
 		assert_eq!(r.declared.tier, Tier::Core);
 		System::assert_has_event(Event::Updated { resource: id }.into());
 		assert_eq!(panel(id).len(), 3);
@@ -870,7 +878,8 @@ fn new_scoring_weights_rescore_every_resource_over_several_blocks() {
 	ExtBuilder::default().build_and_execute(|| {
 		provider(ALICE);
 		provider(BOB);
-		let ids: Vec<_> = (0..3).map(|_| register(ALICE)).chain((0..2).map(|_| register(BOB))).collect();
+		let ids: Vec<_> =
+			(0..3).map(|_| register(ALICE)).chain((0..2).map(|_| register(BOB))).collect();
 		assert_ok!(Reg::deregister(signed(ALICE), ids[1]));
 		assert!(ids.iter().all(|id| Resources::<Test>::get(id).is_none_or(|r| r.score == 360)));
 		PerCore::set(20);
@@ -1008,7 +1017,8 @@ fn search_filters_sorts_and_pages_listed_resources() {
 		assert!(Reg::search(all.clone(), Sort::Score, 3, 2).is_empty());
 		assert!(Reg::search(all.clone(), Sort::Score, 0, 0).is_empty());
 		// Filters.
-		let gpu = Filter { gpu_model: Some(b"RTX 4090".to_vec().try_into().unwrap()), ..all.clone() };
+		let gpu =
+			Filter { gpu_model: Some(b"RTX 4090".to_vec().try_into().unwrap()), ..all.clone() };
 		assert_eq!(ids(Reg::search(gpu.clone(), Sort::Score, 0, 10)), vec![c, d, b]);
 		let two = Filter { min_gpus: Some(2), max_price: Some(100), ..gpu.clone() };
 		assert_eq!(ids(Reg::search(two, Sort::Score, 0, 10)), vec![d]);
@@ -1046,7 +1056,10 @@ fn resource_and_resources_of_show_everything() {
 		let a = register(ALICE);
 		let b = offer(ALICE, 8, 0, b"DE", 50);
 		let view = Reg::resource(a).unwrap();
-		assert_eq!((view.id, view.owner, view.status, view.verified), (a, ALICE, Status::Pending, false));
+		assert_eq!(
+			(view.id, view.owner, view.status, view.verified),
+			(a, ALICE, Status::Pending, false)
+		);
 		assert_eq!(view.specs, declaration().specs);
 		assert_eq!(view.telemetry, declaration().telemetry.to_vec());
 		assert_eq!(ids(Reg::resources_of(ALICE)), vec![a, b]);

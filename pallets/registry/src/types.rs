@@ -1,12 +1,12 @@
 //! The registry's own data types.
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use core::fmt::Debug;
 use polkadot_sdk::{
 	sp_core::H256,
 	sp_runtime::{traits::ConstU32, BoundedVec, Deserialize, Perbill, Percent, Serialize},
 };
 use powerverse_primitives::{Energy, ModelName, Price, Region, Specs, Status, Tier, Window};
-use core::fmt::Debug;
 use scale_info::TypeInfo;
 
 /// Most verifiers a panel can have.

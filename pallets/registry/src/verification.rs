@@ -33,6 +33,9 @@ use polkadot_sdk::{
 };
 use powerverse_primitives::{ResourceId, Scorer, Status};
 
+/// Blocks in which a new panel's counting may be booked, from the first the periods allow.
+pub(crate) const BOOKING_BLOCKS: u32 = 8;
+
 /// The commitment a verifier makes to `verdict` for a resource in a round.
 pub fn commitment(resource: ResourceId, round: u32, verdict: &Verdict, salt: &[u8; 32]) -> H256 {
 	BlakeTwo256::hash_of(&(resource, round, verdict, salt))
@@ -70,23 +73,34 @@ impl<T: Config> Pallet<T> {
 		let commit_end = now.saturating_add(params.commit_period);
 		let wanted = commit_end.saturating_add(params.reveal_period);
 		let reveal_end = Self::book_deadline(wanted, id, round)?;
-		let seats: Vec<_> =
-			panel.iter().map(|who| Seat { who: who.clone(), commit: None, verdict: None }).collect();
+		let seats: Vec<_> = panel
+			.iter()
+			.map(|who| Seat { who: who.clone(), commit: None, verdict: None })
+			.collect();
 		let seats: BoundedVec<_, _> = seats.try_into().map_err(|_| Error::<T>::BadParams)?;
-		Verifications::<T>::insert(id, Verification { round, commit_end, reveal_end, panel: seats });
-		Self::deposit_event(Event::PanelDrawn { resource: id, round, panel, commit_end, reveal_end });
+		Verifications::<T>::insert(
+			id,
+			Verification { round, commit_end, reveal_end, panel: seats },
+		);
+		Self::deposit_event(Event::PanelDrawn {
+			resource: id,
+			round,
+			panel,
+			commit_end,
+			reveal_end,
+		});
 		Ok(())
 	}
 
-	/// Books the counting of a panel in the first block from `wanted` with room (looking at
-	/// most eight blocks ahead); returns the last reveal block, one before that.
+	/// Books the counting of a panel in the first block after `wanted` with room (trying
+	/// [`BOOKING_BLOCKS`] blocks); returns the last reveal block, one before that.
 	fn book_deadline(
 		wanted: BlockNumberFor<T>,
 		id: ResourceId,
 		round: u32,
 	) -> Result<BlockNumberFor<T>, DispatchError> {
 		let mut at = wanted.saturating_add(1u32.into());
-		for _ in 0..8 {
+		for _ in 0..BOOKING_BLOCKS {
 			if Deadlines::<T>::try_mutate(at, |q| q.try_push((id, round))).is_ok() {
 				return Ok(at.saturating_sub(1u32.into()));
 			}
@@ -177,7 +191,8 @@ impl<T: Config> Pallet<T> {
 
 	fn count_panel(id: ResourceId, v: VerificationOf<T>) -> DispatchResult {
 		let size = v.panel.len() as u32;
-		let genuine = v.panel.iter().filter(|s| s.verdict.is_some_and(|d| d.genuine)).count() as u32;
+		let genuine =
+			v.panel.iter().filter(|s| s.verdict.is_some_and(|d| d.genuine)).count() as u32;
 		let fake = v.panel.iter().filter(|s| s.verdict.is_some_and(|d| !d.genuine)).count() as u32;
 		let majority = size / 2 + 1;
 		let tolerance = Self::params().tolerance;
@@ -200,8 +215,9 @@ impl<T: Config> Pallet<T> {
 				// No majority: only the silent are at fault.
 				(Some(_), None) => true,
 				(Some(d), Some(None)) => !d.genuine,
-				(Some(d), Some(Some(median))) =>
-					d.genuine && d.benchmark.abs_diff(median) <= tolerance.mul_ceil(median),
+				(Some(d), Some(Some(median))) => {
+					d.genuine && d.benchmark.abs_diff(median) <= tolerance.mul_ceil(median)
+				},
 			};
 			if !agrees {
 				Self::slash_verifier(&seat.who, id);
@@ -230,7 +246,11 @@ impl<T: Config> Pallet<T> {
 		let slashed = credit.peek();
 		T::Slashed::on_unbalanced(credit);
 		Verifiers::<T>::insert(who, Verifier { stake: v.stake.saturating_sub(slashed), ..v });
-		Self::deposit_event(Event::VerifierSlashed { who: who.clone(), resource: id, amount: slashed });
+		Self::deposit_event(Event::VerifierSlashed {
+			who: who.clone(),
+			resource: id,
+			amount: slashed,
+		});
 		let _ = Self::do_remove_verifier(who.clone());
 	}
 
@@ -369,7 +389,11 @@ impl<T: Config> Pallet<T> {
 					Self::reindex(cursor, Some(&before), Some(&r));
 					Resources::<T>::insert(cursor, &r);
 					let _ = Self::sync_certificate(cursor, &r);
-					Self::deposit_event(Event::Scored { resource: cursor, score: r.score, version: v });
+					Self::deposit_event(Event::Scored {
+						resource: cursor,
+						score: r.score,
+						version: v,
+					});
 				}
 			}
 			cursor = cursor.saturating_add(1);

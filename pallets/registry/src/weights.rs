@@ -121,14 +121,14 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		base(10, 0).saturating_add(T::DbWeight::get().writes(1))
 	}
 	fn count_panel(p: u32) -> Weight {
-		base(80, 10_000)
-			.saturating_add(T::DbWeight::get().reads_writes(
-				4 + CERT_READS + 6 * p as u64,
-				3 + CERT_WRITES + 6 * p as u64,
-			))
+		base(80, 10_000).saturating_add(
+			T::DbWeight::get()
+				.reads_writes(4 + CERT_READS + 6 * p as u64, 3 + CERT_WRITES + 6 * p as u64),
+		)
 	}
 	fn rescore_one() -> Weight {
-		base(40, 4_000).saturating_add(T::DbWeight::get().reads_writes(1 + CERT_READS, 1 + CERT_WRITES))
+		base(40, 4_000)
+			.saturating_add(T::DbWeight::get().reads_writes(1 + CERT_READS, 1 + CERT_WRITES))
 	}
 }
 
