@@ -3,6 +3,7 @@
 
 use std::{error::Error, sync::Arc};
 
+use crate::registry_rpc::{Registry, RegistryRpcServer};
 use jsonrpsee::RpcModule;
 use polkadot_sdk::{
 	pallet_transaction_payment_rpc::{
@@ -26,7 +27,8 @@ use polkadot_sdk::{
 	sp_runtime::traits::{Block as BlockT, NumberFor},
 	substrate_frame_rpc_system::{AccountNonceApi, System, SystemApiServer},
 };
-use powerverse_runtime::{opaque::Block, AccountId, Balance, Nonce};
+use powerverse_primitives::RegistryApi;
+use powerverse_runtime::{opaque::Block, AccountId, Balance, BlockNumber, Nonce};
 
 /// What the BABE RPC needs.
 pub struct BabeDeps {
@@ -78,7 +80,8 @@ where
 	C::Api: AccountNonceApi<Block, AccountId, Nonce>
 		+ TransactionPaymentRuntimeApi<Block, Balance>
 		+ BlockBuilder<Block>
-		+ BabeApi<Block>,
+		+ BabeApi<Block>
+		+ RegistryApi<Block, AccountId, Balance, BlockNumber>,
 	P: TransactionPool + 'static,
 	SC: SelectChain<Block> + 'static,
 	B: sc_client_api::Backend<Block> + Send + Sync + 'static,
@@ -93,6 +96,7 @@ where
 	} = grandpa;
 
 	let mut module = RpcModule::new(());
+	let registry_client = client.clone();
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
 	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
 	module.merge(Babe::new(client, babe.worker, babe.keystore, select_chain).into_rpc())?;
@@ -107,8 +111,9 @@ where
 		.into_rpc(),
 	)?;
 
-	// PowerVerse's own RPC modules (e.g. NFT and staking queries) are merged here, below the
-	// standard ones, so a name clash fails loudly at startup instead of shadowing one.
+	// PowerVerse's own RPC modules are merged below the standard ones, so a name clash fails
+	// loudly at startup instead of shadowing one.
+	module.merge(Registry::new(registry_client).into_rpc())?;
 
 	Ok(module)
 }

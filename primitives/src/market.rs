@@ -1,7 +1,7 @@
 //! How a resource is offered: price, availability window and status.
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use polkadot_sdk::sp_runtime::traits::AtLeast32BitUnsigned;
+use polkadot_sdk::sp_runtime::{traits::AtLeast32BitUnsigned, Deserialize, Serialize};
 use scale_info::TypeInfo;
 
 /// Price per hour of a resource.
@@ -16,7 +16,10 @@ use scale_info::TypeInfo;
 	Debug,
 	TypeInfo,
 	MaxEncodedLen,
+	Serialize,
+	Deserialize,
 )]
+#[serde(crate = "polkadot_sdk::sp_runtime::serde", rename_all = "camelCase")]
 pub enum Price<Balance> {
 	/// The same price per hour until the provider changes it.
 	Fixed(Balance),
@@ -74,7 +77,10 @@ impl<Balance: AtLeast32BitUnsigned + Copy> Price<Balance> {
 	Debug,
 	TypeInfo,
 	MaxEncodedLen,
+	Serialize,
+	Deserialize,
 )]
+#[serde(crate = "polkadot_sdk::sp_runtime::serde", rename_all = "camelCase")]
 pub struct Window<BlockNumber> {
 	/// First block a lease may start.
 	pub from: BlockNumber,
@@ -106,7 +112,10 @@ impl<BlockNumber: PartialOrd + Copy> Window<BlockNumber> {
 	Debug,
 	TypeInfo,
 	MaxEncodedLen,
+	Serialize,
+	Deserialize,
 )]
+#[serde(crate = "polkadot_sdk::sp_runtime::serde", rename_all = "camelCase")]
 pub enum Status {
 	/// Registered or changed, waiting for verification; cannot be listed.
 	Pending,

@@ -1,7 +1,9 @@
 //! Searching the market: the filter consumers (and demand orders) use, the sort orders, and
 //! what a search returns.
 
-use crate::{Energy, ModelName, Price, Region, ResourceId, Specs, Status, StorageKind, Tier, Window};
+use crate::{
+	Energy, ModelName, Price, Region, ResourceId, Specs, Status, StorageKind, Tier, Window,
+};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use core::fmt::Debug;
 use polkadot_sdk::sp_runtime::{traits::ConstU32, BoundedVec};
@@ -54,23 +56,23 @@ impl<Balance: PartialOrd> Filter<Balance> {
 	/// by [`Self::meets_terms`].
 	pub fn meets_specs(&self, specs: &Specs, region: &Region, tier: Tier) -> bool {
 		let gpu = specs.gpu.as_ref();
-		self.gpu_model.as_ref().is_none_or(|m| gpu.is_some_and(|g| &g.model == m)) &&
-			self.min_gpus.is_none_or(|n| gpu.map_or(0, |g| g.count) >= n) &&
-			self.min_gpu_memory_mib.is_none_or(|n| gpu.is_some_and(|g| g.memory_mib >= n)) &&
-			self.min_cores.is_none_or(|n| specs.cpu.cores >= n) &&
-			self.min_memory_mib.is_none_or(|n| specs.memory_mib >= n) &&
-			self.storage_kind.is_none_or(|k| specs.storage.kind == k) &&
-			self.min_storage_gib.is_none_or(|n| specs.storage.size_gib >= n) &&
-			self.country.is_none_or(|c| region.country == c) &&
-			self.geohash.as_ref().is_none_or(|h| region.geohash.starts_with(h)) &&
-			self.tier.is_none_or(|t| tier == t)
+		self.gpu_model.as_ref().is_none_or(|m| gpu.is_some_and(|g| &g.model == m))
+			&& self.min_gpus.is_none_or(|n| gpu.map_or(0, |g| g.count) >= n)
+			&& self.min_gpu_memory_mib.is_none_or(|n| gpu.is_some_and(|g| g.memory_mib >= n))
+			&& self.min_cores.is_none_or(|n| specs.cpu.cores >= n)
+			&& self.min_memory_mib.is_none_or(|n| specs.memory_mib >= n)
+			&& self.storage_kind.is_none_or(|k| specs.storage.kind == k)
+			&& self.min_storage_gib.is_none_or(|n| specs.storage.size_gib >= n)
+			&& self.country.is_none_or(|c| region.country == c)
+			&& self.geohash.as_ref().is_none_or(|h| region.geohash.starts_with(h))
+			&& self.tier.is_none_or(|t| tier == t)
 	}
 
 	/// Whether the price now, the score and the owner's reputation meet the filter.
 	pub fn meets_terms(&self, price: &Balance, score: u32, reputation: u32) -> bool {
-		self.max_price.as_ref().is_none_or(|m| price <= m) &&
-			self.min_score.is_none_or(|s| score >= s) &&
-			self.min_reputation.is_none_or(|r| reputation >= r)
+		self.max_price.as_ref().is_none_or(|m| price <= m)
+			&& self.min_score.is_none_or(|s| score >= s)
+			&& self.min_reputation.is_none_or(|r| reputation >= r)
 	}
 }
 

@@ -1,7 +1,7 @@
 //! What a resource is: the technical parameters a provider declares and verifiers measure.
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use polkadot_sdk::sp_runtime::{traits::ConstU32, BoundedVec, Percent};
+use polkadot_sdk::sp_runtime::{traits::ConstU32, BoundedVec, Deserialize, Percent, Serialize};
 use scale_info::TypeInfo;
 
 /// A CPU or GPU model name as in the scoring pallet's reference table, e.g. `RTX 4090`.
@@ -9,8 +9,19 @@ pub type ModelName = BoundedVec<u8, ConstU32<32>>;
 
 /// The processor of a resource.
 #[derive(
-	Clone, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen,
+	Clone,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Eq,
+	PartialEq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+	Serialize,
+	Deserialize,
 )]
+#[serde(crate = "polkadot_sdk::sp_runtime::serde", rename_all = "camelCase")]
 pub struct Cpu {
 	/// Model name, e.g. `EPYC 9654`.
 	pub model: ModelName,
@@ -36,7 +47,10 @@ pub struct Cpu {
 	Debug,
 	TypeInfo,
 	MaxEncodedLen,
+	Serialize,
+	Deserialize,
 )]
+#[serde(crate = "polkadot_sdk::sp_runtime::serde", rename_all = "camelCase")]
 pub enum Interconnect {
 	/// A single GPU, or GPUs without a link.
 	None,
@@ -50,8 +64,19 @@ pub enum Interconnect {
 
 /// The GPUs of a resource: all of one model.
 #[derive(
-	Clone, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen,
+	Clone,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Eq,
+	PartialEq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+	Serialize,
+	Deserialize,
 )]
+#[serde(crate = "polkadot_sdk::sp_runtime::serde", rename_all = "camelCase")]
 pub struct Gpu {
 	/// Model name; must be in the scoring pallet's reference table.
 	pub model: ModelName,
@@ -77,7 +102,10 @@ pub struct Gpu {
 	Debug,
 	TypeInfo,
 	MaxEncodedLen,
+	Serialize,
+	Deserialize,
 )]
+#[serde(crate = "polkadot_sdk::sp_runtime::serde", rename_all = "camelCase")]
 pub enum StorageKind {
 	/// NVMe solid-state drive.
 	Nvme,
@@ -89,8 +117,19 @@ pub enum StorageKind {
 
 /// The storage of a resource.
 #[derive(
-	Clone, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen,
+	Clone,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Eq,
+	PartialEq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+	Serialize,
+	Deserialize,
 )]
+#[serde(crate = "polkadot_sdk::sp_runtime::serde", rename_all = "camelCase")]
 pub struct Storage {
 	/// Device kind.
 	pub kind: StorageKind,
@@ -116,7 +155,10 @@ pub struct Storage {
 	Debug,
 	TypeInfo,
 	MaxEncodedLen,
+	Serialize,
+	Deserialize,
 )]
+#[serde(crate = "polkadot_sdk::sp_runtime::serde", rename_all = "camelCase")]
 pub enum Tier {
 	/// Near users: small sites, homes, offices.
 	Edge,
@@ -128,8 +170,19 @@ pub enum Tier {
 
 /// Where a resource is: an ISO 3166-1 alpha-2 country code and a coarse geohash.
 #[derive(
-	Clone, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen,
+	Clone,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Eq,
+	PartialEq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+	Serialize,
+	Deserialize,
 )]
+#[serde(crate = "polkadot_sdk::sp_runtime::serde", rename_all = "camelCase")]
 pub struct Region {
 	/// Upper-case ISO 3166-1 alpha-2 code, e.g. `DE`.
 	pub country: [u8; 2],
@@ -149,7 +202,10 @@ pub struct Region {
 	Debug,
 	TypeInfo,
 	MaxEncodedLen,
+	Serialize,
+	Deserialize,
 )]
+#[serde(crate = "polkadot_sdk::sp_runtime::serde", rename_all = "camelCase")]
 pub struct Energy {
 	/// Share of the power that is renewable.
 	pub renewable: Percent,
@@ -159,8 +215,19 @@ pub struct Energy {
 
 /// The hardware of a resource: what scoring weighs and verifiers measure.
 #[derive(
-	Clone, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen,
+	Clone,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Eq,
+	PartialEq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+	Serialize,
+	Deserialize,
 )]
+#[serde(crate = "polkadot_sdk::sp_runtime::serde", rename_all = "camelCase")]
 pub struct Specs {
 	/// Processor.
 	pub cpu: Cpu,

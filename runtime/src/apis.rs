@@ -2,7 +2,7 @@
 
 use crate::{
 	configs::EpochDuration, genesis_config_presets, AccountId, Babe, Balance, Block, BlockNumber,
-	Executive, Grandpa, Historical, InherentDataExt, Nfts, Nonce, Runtime, RuntimeCall,
+	Executive, Grandpa, Historical, InherentDataExt, Nfts, Nonce, Registry, Runtime, RuntimeCall,
 	RuntimeGenesisConfig, SessionKeys, Staking, System, TransactionPayment,
 	BABE_GENESIS_EPOCH_CONFIG, VERSION,
 };
@@ -29,6 +29,7 @@ use polkadot_sdk::{
 	sp_session, sp_staking, sp_transaction_pool,
 	sp_version::RuntimeVersion,
 };
+use powerverse_primitives::{Filter, ResourceId, ResourceView, Sort};
 
 // The runtime APIs below plus `ReviveApi`, which the Ethereum RPC server calls (balances,
 // nonces, gas estimates, dry runs, receipts and traces of Ethereum transactions).
@@ -288,6 +289,25 @@ pallet_revive::impl_runtime_apis_plus_revive_traits!(
 
 		fn collection_attribute(collection: u32, key: Vec<u8>) -> Option<Vec<u8>> {
 			<Nfts as Inspect<AccountId>>::collection_attribute(&collection, &key)
+		}
+	}
+
+	impl powerverse_primitives::RegistryApi<Block, AccountId, Balance, BlockNumber> for Runtime {
+		fn resource(id: ResourceId) -> Option<ResourceView<AccountId, Balance, BlockNumber>> {
+			Registry::resource(id)
+		}
+
+		fn resources_of(owner: AccountId) -> Vec<ResourceView<AccountId, Balance, BlockNumber>> {
+			Registry::resources_of(owner)
+		}
+
+		fn search(
+			filter: Filter<Balance>,
+			sort: Sort,
+			page: u32,
+			page_size: u32,
+		) -> Vec<ResourceView<AccountId, Balance, BlockNumber>> {
+			Registry::search(filter, sort, page, page_size)
 		}
 	}
 

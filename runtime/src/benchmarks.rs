@@ -37,6 +37,8 @@ polkadot_sdk::frame_benchmarking::define_benchmarks!(
 	[pallet_proxy, Proxy]
 	[pallet_multisig, Multisig]
 	[pallet_nfts, Nfts]
+	[pallet_registry, Registry]
+	[pallet_scoring, Scoring]
 	[pallet_sudo, Sudo]
 );
 

@@ -4,8 +4,9 @@
 //! development and test networks, never for a network holding real value.
 
 use crate::{
-	AccountId, BabeConfig, Balance, BalancesConfig, Runtime, RuntimeGenesisConfig, SessionConfig,
-	SessionKeys, StakerStatus, StakingConfig, SudoConfig, BABE_GENESIS_EPOCH_CONFIG, UNITS,
+	registry_params, AccountId, BabeConfig, Balance, BalancesConfig, RegistryConfig, Runtime,
+	RuntimeGenesisConfig, SessionConfig, SessionKeys, StakerStatus, StakingConfig, SudoConfig,
+	BABE_GENESIS_EPOCH_CONFIG, UNITS,
 };
 use alloc::{vec, vec::Vec};
 use polkadot_sdk::{
@@ -77,6 +78,7 @@ fn genesis(authorities: Vec<Authority>, endowed: Vec<AccountId>, root: Option<Ac
 				.collect::<Vec<_>>(),
 		},
 		babe: BabeConfig { epoch_config: BABE_GENESIS_EPOCH_CONFIG },
+		registry: RegistryConfig { params: Some(registry_params()) },
 		staking: StakingConfig {
 			validator_count: validators,
 			minimum_validator_count: validators.min(1),

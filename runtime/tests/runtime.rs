@@ -25,9 +25,10 @@ use powerverse_runtime::{
 		self, eth_account, DEVELOPMENT, ENDOWMENT, ETH_DEV_ADDRESSES, LOCAL_TESTNET, TESTNET,
 		VALIDATOR_BOND,
 	},
-	AccountId, Babe, Balance, Balances, BalancesCall, Executive, Grandpa, Runtime, RuntimeCall,
-	RuntimeEvent, RuntimeOrigin, SessionKeys, Staking, System, TransactionPayment, TreasuryAccount,
-	EPOCH_DURATION_IN_BLOCKS, EXISTENTIAL_DEPOSIT, SESSIONS_PER_ERA, UNITS,
+	AccountId, Babe, Balance, Balances, BalancesCall, CollectionDeposit, Executive, Grandpa,
+	Runtime, RuntimeCall, RuntimeEvent, RuntimeOrigin, SessionKeys, Staking, System,
+	TransactionPayment, TreasuryAccount, EPOCH_DURATION_IN_BLOCKS, EXISTENTIAL_DEPOSIT,
+	SESSIONS_PER_ERA, UNITS,
 };
 
 fn free(who: &AccountId) -> Balance {
@@ -52,11 +53,12 @@ fn every_preset_builds_a_working_genesis() {
 			assert_eq!(Grandpa::grandpa_authorities().len(), validators, "{preset}: GRANDPA");
 			assert_eq!(pallet_staking::ValidatorCount::<Runtime>::get(), validators as u32);
 			assert_eq!(pallet_sudo::Key::<Runtime>::get().is_some(), has_sudo, "{preset}: sudo");
-			// The treasury's and pallet-revive's accounts are created at genesis with the
-			// existential deposit.
+			// The treasury's, pallet-revive's and the registry's accounts are created at
+			// genesis with the existential deposit; the registry's also with the deposit of
+			// the certificate collection it creates.
 			assert_eq!(
 				pallet_balances::TotalIssuance::<Runtime>::get(),
-				issuance + 2 * EXISTENTIAL_DEPOSIT
+				issuance + 3 * EXISTENTIAL_DEPOSIT + CollectionDeposit::get()
 			);
 			for v in set {
 				let ledger = pallet_staking::Ledger::<Runtime>::get(&v).expect("bonded");

@@ -5,45 +5,18 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ApiPromise, WsProvider } from '@polkadot/api';
-import { Keyring } from '@polkadot/keyring';
-import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { formatBalance, u8aToHex } from '@polkadot/util';
-import { DevNode, sleep } from './lib/devnode.js';
+import { connect, send as sendTx } from './lib/substrate.js';
 
 const PVC = 10n ** 12n;
 
 let node, api, keyring, provider;
 
-/** Signs and sends `tx`, resolving when it is in a block; rejects on a dispatch error. */
-function send(tx, signer) {
-	return new Promise((resolve, reject) => {
-		tx.signAndSend(signer, ({ status, dispatchError, events }) => {
-			if (dispatchError) {
-				const why = dispatchError.isModule
-					? JSON.stringify(api.registry.findMetaError(dispatchError.asModule))
-					: dispatchError.toString();
-				reject(new Error(`dispatch failed: ${why}`));
-			} else if (status.isInBlock) {
-				resolve(events);
-			}
-		}).catch(reject);
-	});
-}
-
 before(async () => {
-	await cryptoWaitReady();
-	keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
-	node = await DevNode.start('apps');
-	provider = new WsProvider(`ws://127.0.0.1:${node.rpc}`);
-	api = await ApiPromise.create({ provider, noInitWarn: true, throwOnConnect: true });
-	// Wait for the first block, so there are events to decode.
-	const deadline = Date.now() + 60_000;
-	while ((await api.rpc.chain.getHeader()).number.toNumber() < 1) {
-		assert.ok(Date.now() < deadline, `no block authored:\n${node.log()}`);
-		await sleep(1_000);
-	}
+	({ node, api, provider, keyring } = await connect('apps'));
 });
+
+const send = (tx, signer) => sendTx(api, tx, signer);
 
 after(async () => {
 	await api?.disconnect();

@@ -68,6 +68,7 @@ impl<AccountId> BenchmarkHelper<AccountId> for () {
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
+	use alloc::vec::Vec;
 	use frame_support::{
 		pallet_prelude::*,
 		traits::{
@@ -284,6 +285,13 @@ pub mod pallet {
 	pub struct GenesisConfig<T: Config> {
 		/// Initial parameters.
 		pub params: Option<ParamsOf<T>>,
+		/// Providers at genesis: account, display name and bond (held from the account's
+		/// genesis balance).
+		pub providers: Vec<(T::AccountId, Vec<u8>, BalanceOf<T>)>,
+		/// Machines at genesis, for test networks and benchmarks: owner (a genesis
+		/// provider), declaration, the verified benchmark figure if it starts verified, and
+		/// whether it starts listed (only if verified).
+		pub resources: Vec<(T::AccountId, DeclarationOf<T>, Option<u32>, bool)>,
 	}
 
 	#[pallet::genesis_build]
@@ -299,6 +307,22 @@ pub mod pallet {
 				.expect("the registry account is endowed with the collection deposit; qed");
 			Collection::<T>::put(collection);
 			ScoreVersion::<T>::put(T::Scorer::version());
+			for (who, name, bond) in &self.providers {
+				let name = name.clone().try_into().expect("genesis provider name too long");
+				Pallet::<T>::do_register_provider(who.clone(), name, Default::default(), *bond)
+					.expect("genesis provider can bond");
+			}
+			for (who, declaration, benchmark, listed) in &self.resources {
+				let id = NextResourceId::<T>::get();
+				Pallet::<T>::do_register_resource(who.clone(), declaration.clone())
+					.expect("genesis resource is valid and its owner a funded provider");
+				if let Some(b) = benchmark {
+					Pallet::<T>::do_force_verdict(id, Some(*b)).expect("pending; qed");
+					if *listed {
+						Pallet::<T>::do_list(who.clone(), id).expect("verified and idle; qed");
+					}
+				}
+			}
 		}
 	}
 

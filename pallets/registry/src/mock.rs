@@ -265,7 +265,7 @@ impl ExtBuilder {
 		pallet_balances::GenesisConfig::<Test> { balances, ..Default::default() }
 			.assimilate_storage(&mut t)
 			.unwrap();
-		pallet_registry::GenesisConfig::<Test> { params: Some(params()) }
+		pallet_registry::GenesisConfig::<Test> { params: Some(params()), ..Default::default() }
 			.assimilate_storage(&mut t)
 			.unwrap();
 		let mut ext = sp_io::TestExternalities::new(t);

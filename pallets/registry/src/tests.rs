@@ -14,7 +14,7 @@ use polkadot_sdk::{
 		traits::{fungible::InspectHold, tokens::nonfungibles_v2::Inspect},
 	},
 	pallet_nfts,
-	sp_runtime::{DispatchError, Perbill, Percent},
+	sp_runtime::{BuildStorage, DispatchError, Perbill, Percent},
 };
 use powerverse_primitives::{
 	Gpu, Interconnect, Price, ResourceId, Resources as _, Status, Tier, Window,
@@ -1065,5 +1065,36 @@ fn resource_and_resources_of_show_everything() {
 		assert_eq!(ids(Reg::resources_of(ALICE)), vec![a, b]);
 		assert!(Reg::resources_of(BOB).is_empty());
 		assert!(Reg::resource(9).is_none());
+	});
+}
+
+#[test]
+fn genesis_can_seed_providers_and_listed_machines() {
+	let mut t =
+		polkadot_sdk::frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	polkadot_sdk::pallet_balances::GenesisConfig::<Test> {
+		balances: vec![(ALICE, ENDOWMENT)],
+		..Default::default()
+	}
+	.assimilate_storage(&mut t)
+	.unwrap();
+	crate::GenesisConfig::<Test> {
+		params: Some(params()),
+		providers: vec![(ALICE, b"Seed".to_vec(), MIN_BOND)],
+		resources: vec![
+			(ALICE, declaration(), Some(700), true),
+			(ALICE, declaration(), Some(800), false),
+			(ALICE, declaration(), None, false),
+		],
+	}
+	.assimilate_storage(&mut t)
+	.unwrap();
+	polkadot_sdk::sp_io::TestExternalities::new(t).execute_with(|| {
+		assert_eq!(bonded(ALICE), MIN_BOND);
+		assert_eq!([0, 1, 2].map(status), [Status::Listed, Status::Idle, Status::Pending]);
+		assert_eq!(Resources::<Test>::get(0).unwrap().benchmark, Some(700));
+		let all = powerverse_primitives::Filter::<u64>::default();
+		assert_eq!(ids(Reg::search(all, powerverse_primitives::Sort::Score, 0, 10)), vec![0]);
+		Reg::do_try_state().unwrap();
 	});
 }

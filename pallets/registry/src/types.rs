@@ -32,7 +32,7 @@ pub type Name = BoundedVec<u8, ConstU32<64>>;
 	TypeInfo,
 	MaxEncodedLen,
 )]
-#[serde(crate = "polkadot_sdk::sp_runtime::serde")]
+#[serde(crate = "polkadot_sdk::sp_runtime::serde", rename_all = "camelCase")]
 pub struct Params<Balance, BlockNumber> {
 	/// Least bond a provider must hold to register and list resources.
 	pub min_bond: Balance,
@@ -74,8 +74,19 @@ pub struct Provider<Balance, BlockNumber> {
 
 /// What a provider declares about a resource.
 #[derive(
-	Clone, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen,
+	Clone,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Eq,
+	PartialEq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+	Serialize,
+	Deserialize,
 )]
+#[serde(crate = "polkadot_sdk::sp_runtime::serde", rename_all = "camelCase")]
 pub struct Declaration<Balance, BlockNumber> {
 	/// Hardware.
 	pub specs: Specs,

@@ -36,7 +36,8 @@ impl pallet_nfts::Config for Runtime {
 	type Currency = Balances;
 	type ForceOrigin = EnsureRoot<AccountId>;
 	type CreateOrigin = AsEnsureOriginWithArg<EnsureSigned<AccountId>>;
-	// The registry will lock certificates of rented or disputed resources here.
+	// Certificates are locked by the registry itself (pallet-nfts' transfer-disabled
+	// attribute): they move only with their resource, through `Registry::transfer`.
 	type Locker = ();
 	type CollectionDeposit = CollectionDeposit;
 	type ItemDeposit = ItemDeposit;

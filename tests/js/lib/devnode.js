@@ -8,7 +8,7 @@ import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const NODE = process.env.POWERVERSE_NODE ??
+export const NODE = process.env.POWERVERSE_NODE ??
 	join(process.env.CARGO_TARGET_DIR ?? join(process.env.HOME, '.cache/powerverse-target'),
 		'debug/powerverse-node');
 
@@ -42,19 +42,23 @@ export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  * `eth` (Ethereum JSON-RPC). `log()` gives the tail of its output for failure messages.
  */
 export class DevNode {
-	/** Starts the node and waits until both RPC servers accept connections. */
-	static async start(label) {
+	/**
+	 * Starts the node and waits until both RPC servers accept connections. `extra`
+	 * command-line arguments are appended (e.g. `--chain spec.json`); `startupMs` bounds the
+	 * wait (a large genesis takes long to build).
+	 */
+	static async start(label, { extra = [], startupMs = 180_000 } = {}) {
 		const dir = mkdtempSync(join(tmpdir(), `powerverse-js-${label}-`));
 		const [rpc, p2p, prometheus, eth] =
 			[await freePort(), await freePort(), await freePort(), await freePort()];
 		const out = openSync(join(dir, 'node.log'), 'w');
 		const child = spawn(NODE, ['--dev', '--base-path', join(dir, 'base'),
 			'--rpc-port', `${rpc}`, '--port', `${p2p}`, '--prometheus-port', `${prometheus}`,
-			'--eth-rpc-port', `${eth}`, '--no-telemetry'],
+			'--eth-rpc-port', `${eth}`, '--no-telemetry', ...extra],
 		{ stdio: ['ignore', out, out] });
 		const node = new DevNode(child, dir, rpc, eth);
 		// Start-up compiles the runtime; only then do the RPC servers listen.
-		const deadline = Date.now() + 180_000;
+		const deadline = Date.now() + startupMs;
 		for (const port of [rpc, eth]) {
 			while (!(await listening(port))) {
 				assert.ok(child.exitCode === null, `the node exited:\n${node.log()}`);

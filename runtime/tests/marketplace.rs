@@ -1,0 +1,197 @@
+//! The marketplace as users meet it, through signed transactions on the development chain:
+//! a provider bonds and registers a machine, the drawn verifiers commit and reveal, the
+//! provider lists it, a search finds it and its certificate is in pallet-nfts.
+
+mod common;
+
+use common::{events, new_ext, run_to_block, signed};
+use polkadot_sdk::{
+	frame_support::traits::{fungible::InspectHold, tokens::nonfungibles_v2::Inspect},
+	pallet_nfts, pallet_sudo,
+	sp_core::sr25519,
+	sp_keyring::Sr25519Keyring,
+	sp_runtime::Percent,
+};
+use powerverse_primitives::{
+	Cpu, Energy, Filter, Gpu, Interconnect, Price, Region, Sort, Specs, Status, Storage,
+	StorageKind, Tier, Window,
+};
+use powerverse_runtime::{
+	genesis_config_presets::DEVELOPMENT, registry_params, AccountId, Balances, Executive, Nfts,
+	Registry, Runtime, RuntimeCall, RuntimeEvent, UNITS,
+};
+
+type RegistryCall = pallet_registry::Call<Runtime>;
+
+/// Applies `call` signed by `who` in the current block and expects it to succeed.
+fn submit(who: Sr25519Keyring, call: RuntimeCall) {
+	let pair: sr25519::Pair = who.pair();
+	let outcome = Executive::apply_extrinsic(signed(&pair, call.clone()))
+		.unwrap_or_else(|e| panic!("{call:?} valid: {e:?}"));
+	assert!(outcome.is_ok(), "{call:?} by {who:?} failed: {outcome:?}");
+}
+
+/// `call` as root, through the development chain's sudo key (Alice).
+fn sudo(call: RuntimeCall) {
+	submit(
+		Sr25519Keyring::Alice,
+		RuntimeCall::Sudo(pallet_sudo::Call::sudo { call: Box::new(call) }),
+	);
+	assert!(
+		events().iter().any(|e| matches!(
+			e,
+			RuntimeEvent::Sudo(pallet_sudo::Event::Sudid { sudo_result: Ok(()) })
+		)),
+		"sudo call succeeded"
+	);
+}
+
+fn declaration() -> pallet_registry::DeclarationOf<Runtime> {
+	pallet_registry::Declaration {
+		specs: Specs {
+			cpu: Cpu {
+				model: b"EPYC 9654".to_vec().try_into().unwrap(),
+				cores: 96,
+				threads: 192,
+				base_mhz: 2400,
+				boost_mhz: 3700,
+			},
+			gpu: Some(Gpu {
+				model: b"H100".to_vec().try_into().unwrap(),
+				count: 8,
+				memory_mib: 81_920,
+				cores: 16_896,
+				interconnect: Interconnect::NvLink,
+			}),
+			memory_mib: 1_572_864,
+			memory_mhz: 4800,
+			storage: Storage {
+				kind: StorageKind::Nvme,
+				size_gib: 30_720,
+				read_mbps: 12_000,
+				write_mbps: 9_000,
+			},
+			up_mbps: 25_000,
+			down_mbps: 25_000,
+		},
+		energy: Energy { renewable: Percent::from_percent(80), pue_milli: 1150 },
+		region: Region { country: *b"NL", geohash: b"u173z".to_vec().try_into().unwrap() },
+		tier: Tier::Core,
+		machine_key: [1; 32],
+		telemetry: b"https://h100.example.net/telemetry".to_vec().try_into().unwrap(),
+		price: Price::Dutch { start: 15 * UNITS / 100, floor: 8 * UNITS / 100, fall: UNITS / 100 },
+		window: Window { from: 0, until: 10_000_000 },
+	}
+}
+
+fn account(k: Sr25519Keyring) -> AccountId {
+	k.to_account_id()
+}
+
+#[test]
+fn a_provider_registers_gets_verified_lists_and_is_found() {
+	new_ext(DEVELOPMENT).execute_with(|| {
+		let params = registry_params();
+		let provider = Sr25519Keyring::Ferdie;
+		let verifiers = [
+			Sr25519Keyring::Bob,
+			Sr25519Keyring::Charlie,
+			Sr25519Keyring::Dave,
+			Sr25519Keyring::Eve,
+		];
+
+		// Verifiers stake and governance admits them.
+		for v in verifiers {
+			submit(v, RuntimeCall::Registry(RegistryCall::apply_verifier {}));
+			sudo(RuntimeCall::Registry(RegistryCall::admit_verifier { who: account(v) }));
+		}
+
+		// The provider bonds and registers a machine.
+		submit(
+			provider,
+			RuntimeCall::Registry(RegistryCall::register_provider {
+				name: b"Ferdie's GPUs".to_vec().try_into().unwrap(),
+				contact: b"mailto:ferdie@example.net".to_vec().try_into().unwrap(),
+				bond: params.min_bond,
+			}),
+		);
+		let held = Balances::balance_on_hold(
+			&pallet_registry::HoldReason::Bond.into(),
+			&account(provider),
+		);
+		assert_eq!(held, params.min_bond);
+		submit(
+			provider,
+			RuntimeCall::Registry(RegistryCall::register_resource { declaration: declaration() }),
+		);
+		let (id, panel, commit_end, reveal_end) = events()
+			.into_iter()
+			.find_map(|e| match e {
+				RuntimeEvent::Registry(pallet_registry::Event::PanelDrawn {
+					resource,
+					panel,
+					commit_end,
+					reveal_end,
+					..
+				}) => Some((resource, panel, commit_end, reveal_end)),
+				_ => None,
+			})
+			.expect("a panel is drawn");
+		assert_eq!(panel.len(), params.panel_size as usize);
+		assert_eq!(Registry::resource(id).unwrap().status, Status::Pending);
+
+		// The certificate is in pallet-nfts, owned by the provider, with its attributes.
+		let collection = pallet_registry::Collection::<Runtime>::get().unwrap();
+		assert!(pallet_nfts::Item::<Runtime>::contains_key(collection, id));
+		assert_eq!(<Nfts as Inspect<AccountId>>::owner(&collection, &id), Some(account(provider)));
+		let status =
+			<Nfts as Inspect<AccountId>>::system_attribute(&collection, Some(&id), b"status");
+		assert_eq!(status.as_deref(), Some(&b"Pending"[..]));
+
+		// Each drawn verifier measures, commits, then reveals after the commit window.
+		let drawn: Vec<Sr25519Keyring> =
+			verifiers.into_iter().filter(|v| panel.contains(&account(*v))).collect();
+		assert_eq!(drawn.len(), panel.len());
+		let verdict =
+			|i: usize| pallet_registry::Verdict { genuine: true, benchmark: 9_000 + i as u32 };
+		for (i, v) in drawn.iter().enumerate() {
+			let hash =
+				pallet_registry::verification::commitment(id, 1, &verdict(i), &[i as u8; 32]);
+			submit(*v, RuntimeCall::Registry(RegistryCall::commit { resource: id, hash }));
+		}
+		run_to_block(commit_end + 1);
+		for (i, v) in drawn.iter().enumerate() {
+			submit(
+				*v,
+				RuntimeCall::Registry(RegistryCall::reveal {
+					resource: id,
+					verdict: verdict(i),
+					salt: [i as u8; 32],
+				}),
+			);
+		}
+		run_to_block(reveal_end + 1);
+		let view = Registry::resource(id).unwrap();
+		assert_eq!((view.status, view.verified, view.benchmark), (Status::Idle, true, Some(9_001)));
+		assert!(view.score > 0);
+
+		// Listed, it is found by a search for its GPU and a price it meets.
+		submit(provider, RuntimeCall::Registry(RegistryCall::list { resource: id }));
+		let filter = Filter {
+			gpu_model: Some(b"H100".to_vec().try_into().unwrap()),
+			min_gpus: Some(8),
+			max_price: Some(15 * UNITS / 100),
+			..Default::default()
+		};
+		let found = Registry::search(filter.clone(), Sort::Score, 0, 10);
+		assert_eq!(found.iter().map(|r| r.id).collect::<Vec<_>>(), vec![id]);
+		assert_eq!(found[0].owner, account(provider));
+		assert_eq!(found[0].price, 15 * UNITS / 100);
+		let too_cheap = Filter { max_price: Some(UNITS / 100), ..filter };
+		assert!(Registry::search(too_cheap, Sort::Price, 0, 10).is_empty());
+		let listed =
+			<Nfts as Inspect<AccountId>>::system_attribute(&collection, Some(&id), b"status");
+		assert_eq!(listed.as_deref(), Some(&b"Listed"[..]));
+		Registry::do_try_state().expect("registry invariants hold");
+	});
+}
