@@ -244,10 +244,12 @@ mod runtime {
 	// Marketplace: 50–79 (resource certificates first; the marketplace pallets follow).
 	#[runtime::pallet_index(50)]
 	pub type Nfts = pallet_nfts;
+	// Scoring before the registry: the registry's genesis machines are scored (and their
+	// GPU models checked) with the scoring genesis already in place.
 	#[runtime::pallet_index(51)]
-	pub type Registry = pallet_registry;
-	#[runtime::pallet_index(52)]
 	pub type Scoring = pallet_scoring;
+	#[runtime::pallet_index(52)]
+	pub type Registry = pallet_registry;
 
 	// Smart contracts: 80–89. Named `Revive`: the Ethereum RPC server looks it up by name.
 	#[runtime::pallet_index(80)]
