@@ -21,7 +21,7 @@ export SKIP_FRAME_STORAGE_ACCESS_TEST_RUNTIME_WASM_BUILD ?= 1
 export SKIP_PALLET_REVIVE_FIXTURES ?= 1
 NODE := $(CARGO_TARGET_DIR)/debug/powerverse-node
 
-.PHONY: setup build run test chain-specs metadata fmt clippy release fast
+.PHONY: setup build run test chain-specs metadata registry-seed weights fmt clippy release fast
 
 setup:
 	@scripts/setup.sh
@@ -48,6 +48,18 @@ chain-specs: build
 metadata: setup
 	POWERVERSE_WRITE_METADATA=1 cargo test --locked -p powerverse-runtime --test runtime \
 		eth_rpc_metadata_is_current
+
+# Raw genesis storage of the dev chain with COUNT listed machines, written to OUT: the
+# input of benchmarks/registry-search.sh (built natively; too large for the Wasm genesis).
+registry-seed: setup
+	POWERVERSE_SEED_COUNT=$(COUNT) POWERVERSE_SEED_OUT=$(OUT) cargo test --locked -q \
+		-p powerverse-runtime --test marketplace seed_genesis_storage -- --ignored
+
+# Regenerates the weights of PowerVerse's own pallets on this machine: builds the node with
+# `runtime-benchmarks` (a separate build) and runs benchmarks/weights.sh.
+weights: setup
+	cargo build --locked -p powerverse-node --features runtime-benchmarks
+	NODE=$(NODE) benchmarks/weights.sh $(PALLETS)
 
 fmt:
 	cargo fmt --all

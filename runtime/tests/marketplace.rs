@@ -8,7 +8,7 @@ use common::{events, new_ext, run_to_block, signed};
 use polkadot_sdk::{
 	frame_support::traits::{fungible::InspectHold, tokens::nonfungibles_v2::Inspect},
 	pallet_nfts, pallet_sudo,
-	sp_core::sr25519,
+	sp_core::{sr25519, Pair},
 	sp_keyring::Sr25519Keyring,
 	sp_runtime::Percent,
 };
@@ -194,4 +194,58 @@ fn a_provider_registers_gets_verified_lists_and_is_found() {
 		assert_eq!(listed.as_deref(), Some(&b"Listed"[..]));
 		Registry::do_try_state().expect("registry invariants hold");
 	});
+}
+
+/// Not a test: writes the raw genesis storage (`{"0x key": "0x value"}`) of the development
+/// chain seeded with `POWERVERSE_SEED_COUNT` listed machines of 100 providers
+/// (`//Bench//0` … `//Bench//99`) to `POWERVERSE_SEED_OUT`, for
+/// `benchmarks/registry-search.sh`. Built natively: a genesis of 100,000 machines is too
+/// large for the runtime's Wasm memory.
+#[test]
+#[ignore]
+fn seed_genesis_storage() {
+	use polkadot_sdk::sp_runtime::BuildStorage;
+	let (Ok(out), Ok(count)) =
+		(std::env::var("POWERVERSE_SEED_OUT"), std::env::var("POWERVERSE_SEED_COUNT"))
+	else {
+		return;
+	};
+	let count: u32 = count.parse().expect("a count");
+	let mut config = common::genesis_config(DEVELOPMENT);
+	let providers: Vec<AccountId> = (0..100)
+		.map(|p| sr25519::Pair::from_string(&format!("//Bench//{p}"), None).unwrap().public().into())
+		.collect();
+	for p in &providers {
+		config.balances.balances.push((p.clone(), 1_000_000 * UNITS));
+	}
+	config.registry.providers =
+		providers.iter().map(|p| (p.clone(), b"Bench".to_vec(), 1_000 * UNITS)).collect();
+	const GPUS: [&[u8]; 5] = [b"H100", b"A100", b"RTX 4090", b"L40S", b"MI300X"];
+	const COUNTRIES: [&[u8; 2]; 10] =
+		[b"DE", b"US", b"NL", b"FR", b"JP", b"SG", b"BR", b"CA", b"IN", b"GB"];
+	config.registry.resources = (0..count)
+		.map(|i| {
+			let mut d = declaration();
+			let cores = 8u16 << (i % 5);
+			d.specs.cpu.cores = cores;
+			d.specs.cpu.threads = cores * 2;
+			d.specs.gpu = GPUS.get((i % 6) as usize).map(|m| Gpu {
+				model: m.to_vec().try_into().unwrap(),
+				count: 1 + (i % 8) as u8,
+				memory_mib: 24_576 + 8_192 * (i % 8),
+				cores: 16_384,
+				interconnect: Interconnect::Pcie,
+			});
+			d.specs.memory_mib = 65_536 << (i % 4);
+			d.region.country = *COUNTRIES[(i % 10) as usize];
+			d.tier = [Tier::Edge, Tier::Regional, Tier::Core][(i % 3) as usize];
+			d.price = Price::Fixed((5 + (i as u128 * 7_919) % 200) * UNITS / 100);
+			(providers[(i % 100) as usize].clone(), d, Some(500 + i % 1_000), true)
+		})
+		.collect();
+	let storage = config.build_storage().expect("the seeded genesis builds");
+	let hex = |b: &[u8]| format!("0x{}", b.iter().map(|x| format!("{x:02x}")).collect::<String>());
+	let top: serde_json::Map<String, serde_json::Value> =
+		storage.top.iter().map(|(k, v)| (hex(k), hex(v).into())).collect();
+	std::fs::write(out, serde_json::to_vec(&top).unwrap()).expect("writable output");
 }
