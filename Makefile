@@ -35,6 +35,8 @@ run: build
 # Builds the node (the same artifacts `make run` uses) and runs every test.
 test: setup
 	cargo test --locked --workspace
+	# The pallets' benchmarks run as tests against their mocks too.
+	cargo test --locked -q -p pallet-registry -p pallet-scoring --features runtime-benchmarks
 	@cd tests/js && { [ node_modules/.package-lock.json -nt package-lock.json ] || \
 		npm ci --no-audit --no-fund --loglevel=error; }
 	cd tests/js && POWERVERSE_NODE=$(NODE) node --test

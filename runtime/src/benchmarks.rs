@@ -16,7 +16,14 @@ type SessionBench = pallet_session_benchmarking::Pallet<Runtime>;
 type OffencesBench = pallet_offences_benchmarking::Pallet<Runtime>;
 
 impl frame_system_benchmarking::Config for Runtime {}
-impl pallet_session_benchmarking::Config for Runtime {}
+impl pallet_session_benchmarking::Config for Runtime {
+	fn generate_session_keys_and_proof(owner: AccountId) -> (SessionKeys, Vec<u8>) {
+		// Keys generated in the benchmark's keystore, with the proof that `owner` holds them.
+		let generated = SessionKeys::generate(&codec::Encode::encode(&owner), None);
+		(generated.keys, codec::Encode::encode(&generated.proof))
+	}
+}
+impl polkadot_sdk::pallet_transaction_payment::BenchmarkConfig for Runtime {}
 impl pallet_offences_benchmarking::Config for Runtime {}
 
 polkadot_sdk::frame_benchmarking::define_benchmarks!(

@@ -213,7 +213,9 @@ fn seed_genesis_storage() {
 	let count: u32 = count.parse().expect("a count");
 	let mut config = common::genesis_config(DEVELOPMENT);
 	let providers: Vec<AccountId> = (0..100)
-		.map(|p| sr25519::Pair::from_string(&format!("//Bench//{p}"), None).unwrap().public().into())
+		.map(|p| {
+			sr25519::Pair::from_string(&format!("//Bench//{p}"), None).unwrap().public().into()
+		})
 		.collect();
 	for p in &providers {
 		config.balances.balances.push((p.clone(), 1_000_000 * UNITS));

@@ -261,11 +261,12 @@ mod benchmarks {
 		let amount = Pallet::<T>::params().min_bond;
 		Pallet::<T>::do_bond_extra(caller.clone(), amount)?;
 		resource::<T>(&caller)?;
-		let until = now::<T>().saturating_add(Pallet::<T>::params().unbonding_period);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller.clone()), amount);
 
+		// The benchmark runner may set the block number during the call: read it after.
+		let until = now::<T>().saturating_add(Pallet::<T>::params().unbonding_period);
 		assert_eq!(Providers::<T>::get(&caller).and_then(|p| p.unbonding), Some((amount, until)));
 		assert_last_event::<T>(Event::Unbonding { who: caller, amount, until });
 		Ok(())
