@@ -103,6 +103,13 @@ fn internal(e: impl std::fmt::Debug) -> ErrorObjectOwned {
 	)
 }
 
+impl<C: HeaderBackend<B>, B: BlockT> Registry<C, B> {
+	/// The block asked for, or the best block.
+	fn at(&self, at: Option<B::Hash>) -> B::Hash {
+		at.unwrap_or_else(|| self.client.info().best_hash)
+	}
+}
+
 impl<C, B> RegistryRpcServer<B::Hash> for Registry<C, B>
 where
 	B: BlockT,
@@ -110,24 +117,24 @@ where
 	C::Api: RegistryApi<B, AccountId, Balance, BlockNumber>,
 {
 	fn resource(&self, id: u32, at: Option<B::Hash>) -> RpcResult<Option<Value>> {
-		let at = at.unwrap_or_else(|| self.client.info().best_hash);
-		let view = self.client.runtime_api().resource(at, id).map_err(internal)?;
+		let view = self.client.runtime_api().resource(self.at(at), id).map_err(internal)?;
 		Ok(view.as_ref().map(to_json))
 	}
 
 	fn resources_of(&self, owner: String, at: Option<B::Hash>) -> RpcResult<Vec<Value>> {
 		let owner = AccountId::from_ss58check(&owner)
 			.map_err(|e| invalid(format!("owner is not an SS58 address: {e:?}")))?;
-		let at = at.unwrap_or_else(|| self.client.info().best_hash);
-		let views = self.client.runtime_api().resources_of(at, owner).map_err(internal)?;
+		let views = self.client.runtime_api().resources_of(self.at(at), owner).map_err(internal)?;
 		Ok(views.iter().map(to_json).collect())
 	}
 
 	fn search(&self, query: Query, at: Option<B::Hash>) -> RpcResult<Vec<Value>> {
 		let (filter, sort, page, size) = parse(query)?;
-		let at = at.unwrap_or_else(|| self.client.info().best_hash);
-		let views =
-			self.client.runtime_api().search(at, filter, sort, page, size).map_err(internal)?;
+		let views = self
+			.client
+			.runtime_api()
+			.search(self.at(at), filter, sort, page, size)
+			.map_err(internal)?;
 		Ok(views.iter().map(to_json).collect())
 	}
 }

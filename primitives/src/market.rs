@@ -55,14 +55,6 @@ impl<Balance: AtLeast32BitUnsigned + Copy> Price<Balance> {
 			},
 		}
 	}
-
-	/// The lowest price this offer can reach: what a "max price" search compares with.
-	pub fn lowest(&self) -> Balance {
-		match *self {
-			Price::Fixed(p) => p,
-			Price::Dutch { floor, .. } => floor,
-		}
-	}
 }
 
 /// The blocks in which a resource may be rented: `from` inclusive, `until` exclusive.

@@ -25,6 +25,8 @@ impl<T: Config> Pallet<T> {
 		let collection = Collection::<T>::get().ok_or("no certificate collection")?;
 		let mut owned: BTreeMap<T::AccountId, (u32, u32)> = BTreeMap::new();
 		let mut count = 0u32;
+		// Index entries the listed resources should have.
+		let mut expected = 0u32;
 		let next = NextResourceId::<T>::get();
 		for (id, r) in Resources::<T>::iter() {
 			count.saturating_inc();
@@ -41,6 +43,9 @@ impl<T: Config> Pallet<T> {
 			let e = owned.entry(r.owner.clone()).or_default();
 			e.0.saturating_inc();
 			e.1 = e.1.saturating_add(r.status.is_engaged() as u32 + r.disputed as u32);
+			if r.status == Status::Listed {
+				expected = expected.saturating_add(Self::buckets(&r).len() as u32);
+			}
 		}
 		ensure!(count == Resources::<T>::count(), "resource counter is off");
 		let mut indexed = 0u32;
@@ -52,10 +57,6 @@ impl<T: Config> Pallet<T> {
 			ensure!(rank == crate::search::rank(r.score), "index rank differs from the score");
 			ensure!(Self::buckets(&r).contains(&bucket), "resource indexed in a wrong bucket");
 		}
-		let expected = Resources::<T>::iter()
-			.filter(|(_, r)| r.status == Status::Listed)
-			.map(|(_, r)| Self::buckets(&r).len() as u32)
-			.sum::<u32>();
 		ensure!(indexed == expected, "a listed resource is missing from the search index");
 		for (who, id, ()) in Owned::<T>::iter() {
 			ensure!(

@@ -21,6 +21,7 @@ mod certificate;
 mod invariants;
 mod market;
 mod provider;
+mod rescore;
 mod resource;
 mod search;
 pub mod verification;
@@ -72,7 +73,7 @@ pub mod pallet {
 	use frame_support::{
 		pallet_prelude::*,
 		traits::{
-			fungible::{self, Inspect as _, Mutate as _, MutateHold},
+			fungible::{self, Inspect as _, Mutate as _},
 			tokens::{
 				imbalance::OnUnbalanced,
 				nonfungibles_v2::{Create, Inspect as NftInspect, Mutate as NftMutate, Transfer},
@@ -927,11 +928,6 @@ pub mod pallet {
 				mint_settings: MintSettings::default(),
 			};
 			T::Nfts::create_collection(&account, &account, &config)
-		}
-
-		pub(crate) fn hold_bond(who: &T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
-			T::Currency::hold(&HoldReason::Bond.into(), who, amount)
-				.map_err(|_| Error::<T>::InsufficientBalance.into())
 		}
 	}
 }

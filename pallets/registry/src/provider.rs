@@ -78,7 +78,7 @@ impl<T: Config> Pallet<T> {
 		let mut p = Providers::<T>::get(&who).ok_or(Error::<T>::NotProvider)?;
 		ensure!(p.engaged == 0, Error::<T>::ProviderEngaged);
 		let unbonding = p.unbonding.map(|(a, _)| a).unwrap_or_default();
-		let bonded = p.bond.saturating_sub(unbonding);
+		let bonded = p.bonded();
 		ensure!(!amount.is_zero() && amount <= bonded, Error::<T>::BadUnbond);
 		let left = bonded.saturating_sub(amount);
 		ensure!(p.resources == 0 || left >= Self::params().min_bond, Error::<T>::BondTooLow);
@@ -128,13 +128,24 @@ impl<T: Config> Pallet<T> {
 		Ok(p)
 	}
 
-	/// Adds `delta` (may be negative) to the engagements of `owner`.
+	/// Counts one engagement of `owner`'s resources more (`up`) or less.
 	pub(crate) fn engage_provider(owner: &T::AccountId, up: bool) {
-		Providers::<T>::mutate(owner, |p| {
-			if let Some(p) = p {
-				p.engaged =
-					if up { p.engaged.saturating_add(1) } else { p.engaged.saturating_sub(1) };
-			}
+		Self::with_provider(owner, |p| {
+			p.engaged = if up { p.engaged.saturating_add(1) } else { p.engaged.saturating_sub(1) };
 		});
+	}
+
+	/// Changes the record of `owner`, if it is a provider.
+	pub(crate) fn with_provider(owner: &T::AccountId, f: impl FnOnce(&mut ProviderOf<T>)) {
+		Providers::<T>::mutate(owner, |p| p.as_mut().map(f));
+	}
+
+	/// Holds `amount` more of `who`'s balance under the bond reason.
+	///
+	/// # Errors
+	/// `InsufficientBalance`.
+	pub(crate) fn hold_bond(who: &T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
+		T::Currency::hold(&HoldReason::Bond.into(), who, amount)
+			.map_err(|_| Error::<T>::InsufficientBalance.into())
 	}
 }

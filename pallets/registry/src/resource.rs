@@ -52,10 +52,10 @@ impl<T: Config> Pallet<T> {
 		let id = NextResourceId::<T>::get();
 		let next = id.checked_add(1).ok_or(Error::<T>::Overflow)?;
 		let now = frame_system::Pallet::<T>::block_number();
-		let resource = Resource {
+		let mut resource = Resource {
 			owner: who.clone(),
-			score: T::Scorer::score(&declared.specs, None),
-			score_version: T::Scorer::version(),
+			score: 0,
+			score_version: 0,
 			declared,
 			status: Status::Pending,
 			benchmark: None,
@@ -64,6 +64,7 @@ impl<T: Config> Pallet<T> {
 			disputed: false,
 			listed_at: now,
 		};
+		Self::score_record(&mut resource);
 		Self::mint_certificate(id, &resource)?;
 		NextResourceId::<T>::put(next);
 		provider.resources = provider.resources.saturating_add(1);
@@ -89,12 +90,11 @@ impl<T: Config> Pallet<T> {
 		Self::check_declaration(&declared)?;
 		let before = r.clone();
 		let from = r.status;
-		r.score = T::Scorer::score(&declared.specs, None);
-		r.score_version = T::Scorer::version();
 		r.declared = declared;
 		r.status = Status::Pending;
 		r.benchmark = None;
 		r.verified = false;
+		Self::score_record(&mut r);
 		Self::reindex(id, Some(&before), Some(&r));
 		Resources::<T>::insert(id, &r);
 		Self::sync_certificate(id, &r)?;
@@ -200,11 +200,7 @@ impl<T: Config> Pallet<T> {
 		Resources::<T>::remove(id);
 		Verifications::<T>::remove(id);
 		Owned::<T>::remove(&who, id);
-		Providers::<T>::mutate(&who, |p| {
-			if let Some(p) = p {
-				p.resources = p.resources.saturating_sub(1);
-			}
-		});
+		Self::with_provider(&who, |p| p.resources = p.resources.saturating_sub(1));
 		Self::deposit_event(Event::Deregistered { resource: id });
 		Ok(())
 	}
@@ -228,11 +224,7 @@ impl<T: Config> Pallet<T> {
 		Self::move_certificate(id, &to)?;
 		dest.resources = dest.resources.saturating_add(1);
 		Providers::<T>::insert(&to, dest);
-		Providers::<T>::mutate(&who, |p| {
-			if let Some(p) = p {
-				p.resources = p.resources.saturating_sub(1);
-			}
-		});
+		Self::with_provider(&who, |p| p.resources = p.resources.saturating_sub(1));
 		Owned::<T>::remove(&who, id);
 		Owned::<T>::insert(&to, id, ());
 		r.owner = to.clone();

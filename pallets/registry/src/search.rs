@@ -51,10 +51,23 @@ impl<T: Config> Pallet<T> {
 		id: ResourceId,
 		r: ResourceOf<T>,
 	) -> ResourceView<T::AccountId, BalanceOf<T>, BlockNumberFor<T>> {
+		let price = Self::current_price(&r);
+		let reputation = T::Reputation::reputation(&r.owner);
+		Self::view_with(id, r, price, reputation)
+	}
+
+	/// A resource as queries show it, with its price now and its owner's reputation
+	/// already known.
+	fn view_with(
+		id: ResourceId,
+		r: ResourceOf<T>,
+		price: BalanceOf<T>,
+		reputation: u32,
+	) -> ResourceView<T::AccountId, BalanceOf<T>, BlockNumberFor<T>> {
 		ResourceView {
 			id,
-			price: Self::current_price(&r),
-			reputation: T::Reputation::reputation(&r.owner),
+			price,
+			reputation,
 			owner: r.owner,
 			status: r.status,
 			specs: r.declared.specs,
@@ -115,22 +128,24 @@ impl<T: Config> Pallet<T> {
 				return None;
 			}
 			let price = Self::current_price(&r);
-			let reputation = match filter.min_reputation {
-				Some(_) => T::Reputation::reputation(&r.owner),
-				None => 0,
-			};
-			filter.meets_terms(&price, r.score, reputation).then_some((id, r, price))
+			// Read only when the filter needs it; results read it when shown.
+			let reputation = filter.min_reputation.map(|_| T::Reputation::reputation(&r.owner));
+			filter
+				.meets_terms(&price, r.score, reputation.unwrap_or(0))
+				.then_some((id, r, price, reputation))
 		});
+		let show = |(id, r, price, reputation): (ResourceId, ResourceOf<T>, _, Option<u32>)| {
+			let reputation = reputation.unwrap_or_else(|| T::Reputation::reputation(&r.owner));
+			Self::view_with(id, r, price, reputation)
+		};
 		match sort {
-			Sort::Score => {
-				matches.skip(skip).take(size).map(|(id, r, _)| Self::view(id, r)).collect()
-			},
+			Sort::Score => matches.skip(skip).take(size).map(show).collect(),
 			Sort::Price => {
 				let mut all: Vec<_> = matches.collect();
 				all.sort_by(|a, b| {
 					a.2.cmp(&b.2).then(b.1.score.cmp(&a.1.score)).then(a.0.cmp(&b.0))
 				});
-				all.into_iter().skip(skip).take(size).map(|(id, r, _)| Self::view(id, r)).collect()
+				all.into_iter().skip(skip).take(size).map(show).collect()
 			},
 		}
 	}

@@ -4,7 +4,10 @@ use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use core::fmt::Debug;
 use polkadot_sdk::{
 	sp_core::H256,
-	sp_runtime::{traits::ConstU32, BoundedVec, Deserialize, Perbill, Percent, Serialize},
+	sp_runtime::{
+		traits::{ConstU32, Saturating},
+		BoundedVec, Deserialize, Perbill, Percent, Serialize,
+	},
 };
 use powerverse_primitives::{Energy, ModelName, Price, Region, Specs, Status, Tier, Window};
 use scale_info::TypeInfo;
@@ -70,6 +73,13 @@ pub struct Provider<Balance, BlockNumber> {
 	/// Engagements of its resources: one per rented or busy resource, one per disputed one.
 	/// While not zero the bond cannot be unbonded.
 	pub engaged: u32,
+}
+
+impl<Balance: Saturating + Default + Copy, BlockNumber> Provider<Balance, BlockNumber> {
+	/// The part of the bond that is not unbonding.
+	pub fn bonded(&self) -> Balance {
+		self.bond.saturating_sub(self.unbonding.as_ref().map(|(a, _)| *a).unwrap_or_default())
+	}
 }
 
 /// What a provider declares about a resource.

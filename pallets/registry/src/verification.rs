@@ -31,7 +31,7 @@ use polkadot_sdk::{
 		DispatchError, DispatchResult,
 	},
 };
-use powerverse_primitives::{ResourceId, Scorer, Status};
+use powerverse_primitives::{ResourceId, Status};
 
 /// Blocks in which a new panel's counting may be booked, from the first the periods allow.
 pub(crate) const BOOKING_BLOCKS: u32 = 8;
@@ -263,8 +263,7 @@ impl<T: Config> Pallet<T> {
 				r.benchmark = Some(b);
 				r.verified = true;
 				r.status = Status::Idle;
-				r.score = T::Scorer::score(&r.declared.specs, Some(b));
-				r.score_version = T::Scorer::version();
+				Self::score_record(&mut r);
 			},
 			None => {
 				r.benchmark = None;
@@ -355,54 +354,5 @@ impl<T: Config> Pallet<T> {
 	/// What `who` has held under the verifier reason.
 	pub fn verifier_held(who: &T::AccountId) -> BalanceOf<T> {
 		T::Currency::balance_on_hold(&HoldReason::VerifierStake.into(), who)
-	}
-
-	/// Re-scores resources scored under an older version of the weights, at most
-	/// `RescorePerBlock` per block and within `limit`; resumes next block where it stopped.
-	pub(crate) fn rescore(limit: Weight) -> Weight {
-		let one = T::WeightInfo::rescore_one();
-		let mut used = T::DbWeight::get().reads(2);
-		if used.any_gt(limit) {
-			return Weight::zero();
-		}
-		let version = T::Scorer::version();
-		let mut state = Rescore::<T>::get();
-		if ScoreVersion::<T>::get() != version {
-			ScoreVersion::<T>::put(version);
-			state = Some((version, 0));
-			used = used.saturating_add(T::DbWeight::get().writes(1));
-		}
-		let Some((v, mut cursor)) = state else { return used };
-		let end = NextResourceId::<T>::get();
-		let mut done = 0;
-		while cursor < end && done < T::RescorePerBlock::get() {
-			if used.saturating_add(one).any_gt(limit) {
-				break;
-			}
-			used = used.saturating_add(one);
-			done += 1;
-			if let Some(mut r) = Resources::<T>::get(cursor) {
-				if r.score_version != v {
-					let before = r.clone();
-					r.score = T::Scorer::score(&r.declared.specs, r.benchmark);
-					r.score_version = v;
-					Self::reindex(cursor, Some(&before), Some(&r));
-					Resources::<T>::insert(cursor, &r);
-					let _ = Self::sync_certificate(cursor, &r);
-					Self::deposit_event(Event::Scored {
-						resource: cursor,
-						score: r.score,
-						version: v,
-					});
-				}
-			}
-			cursor = cursor.saturating_add(1);
-		}
-		if cursor >= end {
-			Rescore::<T>::kill();
-		} else {
-			Rescore::<T>::put((v, cursor));
-		}
-		used.saturating_add(T::DbWeight::get().writes(1))
 	}
 }
