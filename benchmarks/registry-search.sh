@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Latency of `registry_search` through the node's RPC with 1,000, 10,000 and 100,000 listed
+# Latency of `registry_search` and `market_match` through the node's RPC with 1,000, 10,000 and 100,000 listed
 # machines seeded at genesis (`make registry-seed`), on a dev node (the dev-profile binary
 # `make build` builds).
 # Usage: benchmarks/registry-search.sh [COUNT ...]   (default: 1000 10000 100000)

@@ -6,6 +6,7 @@ mod chain_spec;
 mod cli;
 mod command;
 mod eth;
+mod market_rpc;
 mod registry_rpc;
 mod rpc;
 mod service;

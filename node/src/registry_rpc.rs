@@ -91,11 +91,13 @@ impl<C, B> Registry<C, B> {
 	}
 }
 
-fn invalid(message: impl Into<String>) -> ErrorObjectOwned {
+/// An invalid-params error with `message`.
+pub fn invalid(message: impl Into<String>) -> ErrorObjectOwned {
 	ErrorObject::owned(jsonrpsee::types::error::INVALID_PARAMS_CODE, message.into(), None::<()>)
 }
 
-fn internal(e: impl std::fmt::Debug) -> ErrorObjectOwned {
+/// An internal error for a failed runtime call.
+pub fn internal(e: impl std::fmt::Debug) -> ErrorObjectOwned {
 	ErrorObject::owned(
 		jsonrpsee::types::error::INTERNAL_ERROR_CODE,
 		format!("runtime call failed: {e:?}"),

@@ -3,7 +3,10 @@
 
 use std::{error::Error, sync::Arc};
 
-use crate::registry_rpc::{Registry, RegistryRpcServer};
+use crate::{
+	market_rpc::{Market, MarketRpcServer},
+	registry_rpc::{Registry, RegistryRpcServer},
+};
 use jsonrpsee::RpcModule;
 use polkadot_sdk::{
 	pallet_transaction_payment_rpc::{
@@ -27,7 +30,7 @@ use polkadot_sdk::{
 	sp_runtime::traits::{Block as BlockT, NumberFor},
 	substrate_frame_rpc_system::{AccountNonceApi, System, SystemApiServer},
 };
-use powerverse_primitives::RegistryApi;
+use powerverse_primitives::{MarketApi, RegistryApi};
 use powerverse_runtime::{opaque::Block, AccountId, Balance, BlockNumber, Nonce};
 
 /// What the BABE RPC needs.
@@ -81,7 +84,8 @@ where
 		+ TransactionPaymentRuntimeApi<Block, Balance>
 		+ BlockBuilder<Block>
 		+ BabeApi<Block>
-		+ RegistryApi<Block, AccountId, Balance, BlockNumber>,
+		+ RegistryApi<Block, AccountId, Balance, BlockNumber>
+		+ MarketApi<Block, AccountId, Balance, BlockNumber>,
 	P: TransactionPool + 'static,
 	SC: SelectChain<Block> + 'static,
 	B: sc_client_api::Backend<Block> + Send + Sync + 'static,
@@ -113,7 +117,8 @@ where
 
 	// PowerVerse's own RPC modules are merged below the standard ones, so a name clash fails
 	// loudly at startup instead of shadowing one.
-	module.merge(Registry::new(registry_client).into_rpc())?;
+	module.merge(Registry::new(registry_client.clone()).into_rpc())?;
+	module.merge(Market::new(registry_client).into_rpc())?;
 
 	Ok(module)
 }

@@ -8,11 +8,15 @@
 
 extern crate alloc;
 
+pub mod escrow;
+pub mod fees;
 pub mod market;
 pub mod search;
 pub mod specs;
 pub mod traits;
 
+pub use escrow::*;
+pub use fees::*;
 pub use market::*;
 pub use search::*;
 pub use specs::*;

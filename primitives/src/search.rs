@@ -168,3 +168,83 @@ polkadot_sdk::sp_api::decl_runtime_apis! {
 		) -> alloc::vec::Vec<ResourceView<AccountId, Balance, BlockNumber>>;
 	}
 }
+
+/// Most candidates [`MarketApi::market_match`] weighs: the highest-scoring listed resources
+/// meeting the requirements. Bounds the work of a match whatever the market's size.
+pub const MATCH_POOL: usize = 256;
+
+/// A geohash cell: 1 to 5 characters of geohash's base-32 alphabet.
+pub type Geohash = BoundedVec<u8, ConstU32<5>>;
+
+/// A resource proposed for a demand, and how well it fits.
+#[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo)]
+pub struct Matched<AccountId, Balance, BlockNumber> {
+	/// The resource.
+	pub resource: ResourceView<AccountId, Balance, BlockNumber>,
+	/// Fit from 0 to 1000, see [`fit`].
+	pub fit: u32,
+}
+
+/// How well a candidate fits, 0 to 1000: 35% price (the cheapest candidate gets all of it,
+/// one twice as dear half), 35% performance score (relative to the best candidate), 20%
+/// the owner's reputation (0 to 1000), 10% nearness (the share of the wanted geohash the
+/// resource's geohash starts with; none when no place is wanted).
+pub fn fit(
+	price: u128,
+	cheapest: u128,
+	score: u32,
+	best: u32,
+	reputation: u32,
+	region: &[u8],
+	near: Option<&[u8]>,
+) -> u32 {
+	let per_mille =
+		|part: u128, whole: u128| part.saturating_mul(1000).checked_div(whole).unwrap_or(1000);
+	let price_points = if price == 0 { 1000 } else { per_mille(cheapest, price).min(1000) };
+	let score_points = per_mille(score.into(), best.into()).min(1000);
+	let reputation_points = u128::from(reputation.min(1000));
+	let near_points = near.filter(|n| !n.is_empty()).map_or(0, |n| {
+		let common = n.iter().zip(region).take_while(|(a, b)| a == b).count();
+		per_mille(common as u128, n.len() as u128)
+	});
+	let total = 35 * price_points + 35 * score_points + 20 * reputation_points + 10 * near_points;
+	(total / 100) as u32
+}
+
+polkadot_sdk::sp_api::decl_runtime_apis! {
+	/// Matching demand to the market.
+	pub trait MarketApi<AccountId, Balance, BlockNumber>
+	where
+		AccountId: codec::Codec,
+		Balance: codec::Codec,
+		BlockNumber: codec::Codec,
+	{
+		/// Listed resources meeting `requirements`, best [`fit`] first (ties: lower id), at
+		/// most `limit` (at most [`MAX_PAGE`]), chosen among the [`MATCH_POOL`]
+		/// highest-scoring ones; `near` is the place the consumer prefers.
+		fn market_match(
+			requirements: Filter<Balance>,
+			near: Option<Geohash>,
+			limit: u32,
+		) -> alloc::vec::Vec<Matched<AccountId, Balance, BlockNumber>>;
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::fit;
+
+	#[test]
+	fn the_cheapest_best_most_reputable_nearest_fits_best() {
+		assert_eq!(fit(10, 10, 500, 500, 1000, b"u33db", Some(b"u33db")), 1000);
+		// Twice the price: half the price points.
+		assert_eq!(fit(20, 10, 500, 500, 1000, b"u33db", Some(b"u33db")), 825);
+		// Half the best score: half the score points.
+		assert_eq!(fit(10, 10, 250, 500, 1000, b"u33db", Some(b"u33db")), 825);
+		// Neutral reputation.
+		assert_eq!(fit(10, 10, 500, 500, 500, b"u33db", Some(b"u33db")), 900);
+		// Same 2 of 4 wanted characters; and no place wanted at all.
+		assert_eq!(fit(10, 10, 500, 500, 1000, b"u3xyz", Some(b"u33d")), 950);
+		assert_eq!(fit(10, 10, 500, 500, 1000, b"u33db", None), 900);
+	}
+}

@@ -1,6 +1,6 @@
 //! The traits the pallets talk through.
 
-use crate::{ModelName, Price, ResourceId, Specs, Status, Tier, Window};
+use crate::{ModelName, Price, Region, ResourceId, Specs, Status, Tier, Window};
 use codec::{Decode, Encode};
 use polkadot_sdk::sp_runtime::{DispatchError, DispatchResult};
 use scale_info::TypeInfo;
@@ -18,6 +18,8 @@ pub struct ResourceFacts<AccountId, Balance, BlockNumber> {
 	pub score: u32,
 	/// Network tier.
 	pub tier: Tier,
+	/// Where it is.
+	pub region: Region,
 	/// Price per hour right now.
 	pub price: Balance,
 	/// The offer as the provider set it.

@@ -311,6 +311,16 @@ pallet_revive::impl_runtime_apis_plus_revive_traits!(
 		}
 	}
 
+	impl powerverse_primitives::MarketApi<Block, AccountId, Balance, BlockNumber> for Runtime {
+		fn market_match(
+			requirements: Filter<Balance>,
+			near: Option<powerverse_primitives::Geohash>,
+			limit: u32,
+		) -> Vec<powerverse_primitives::Matched<AccountId, Balance, BlockNumber>> {
+			Registry::market_match(requirements, near, limit)
+		}
+	}
+
 	impl sp_genesis_builder::GenesisBuilder<Block> for Runtime {
 		fn build_state(config: Vec<u8>) -> sp_genesis_builder::Result {
 			build_state::<RuntimeGenesisConfig>(config)

@@ -45,6 +45,8 @@ polkadot_sdk::frame_benchmarking::define_benchmarks!(
 	[pallet_multisig, Multisig]
 	[pallet_nfts, Nfts]
 	[pallet_registry, Registry]
+	[pallet_leases, Leases]
+	[pallet_orders, Orders]
 	[pallet_scoring, Scoring]
 	[pallet_sudo, Sudo]
 );

@@ -4,9 +4,9 @@
 //! development and test networks, never for a network holding real value.
 
 use crate::{
-	registry_params, AccountId, BabeConfig, Balance, BalancesConfig, RegistryConfig, Runtime,
-	RuntimeGenesisConfig, SessionConfig, SessionKeys, StakerStatus, StakingConfig, SudoConfig,
-	BABE_GENESIS_EPOCH_CONFIG, UNITS,
+	fee_terms, registry_params, AccountId, BabeConfig, Balance, BalancesConfig, LeasesConfig,
+	RegistryConfig, Runtime, RuntimeGenesisConfig, SessionConfig, SessionKeys, StakerStatus,
+	StakingConfig, SudoConfig, BABE_GENESIS_EPOCH_CONFIG, UNITS,
 };
 use alloc::{vec, vec::Vec};
 use polkadot_sdk::{
@@ -54,7 +54,12 @@ pub fn authority(sr: Sr25519Keyring, ed: Ed25519Keyring) -> Authority {
 }
 
 /// The state every preset starts from, with these validators, funded accounts and sudo key.
-fn genesis(authorities: Vec<Authority>, endowed: Vec<AccountId>, root: Option<AccountId>) -> Value {
+fn genesis(
+	authorities: Vec<Authority>,
+	endowed: Vec<AccountId>,
+	root: Option<AccountId>,
+	burn_floor: Balance,
+) -> Value {
 	let mut balances: Vec<(AccountId, Balance)> =
 		endowed.iter().cloned().map(|who| (who, ENDOWMENT)).collect();
 	for a in &authorities {
@@ -79,6 +84,7 @@ fn genesis(authorities: Vec<Authority>, endowed: Vec<AccountId>, root: Option<Ac
 		},
 		babe: BabeConfig { epoch_config: BABE_GENESIS_EPOCH_CONFIG },
 		registry: RegistryConfig { params: Some(registry_params()) },
+		leases: LeasesConfig { fees: Some(fee_terms(burn_floor)) },
 		staking: StakingConfig {
 			validator_count: validators,
 			minimum_validator_count: validators.min(1),
@@ -157,15 +163,16 @@ fn development() -> Value {
 		vec![authority(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
 		dev_accounts(),
 		Some(Sr25519Keyring::Alice.to_account_id()),
+		0,
 	)
 }
 
 fn local_testnet() -> Value {
-	genesis(four_validators(), dev_accounts(), Some(Sr25519Keyring::Alice.to_account_id()))
+	genesis(four_validators(), dev_accounts(), Some(Sr25519Keyring::Alice.to_account_id()), 0)
 }
 
 fn testnet() -> Value {
-	genesis(four_validators(), Vec::new(), None)
+	genesis(four_validators(), Vec::new(), None, crate::BURN_FLOOR)
 }
 
 fn four_validators() -> Vec<Authority> {

@@ -250,6 +250,10 @@ mod runtime {
 	pub type Scoring = pallet_scoring;
 	#[runtime::pallet_index(52)]
 	pub type Registry = pallet_registry;
+	#[runtime::pallet_index(53)]
+	pub type Leases = pallet_leases;
+	#[runtime::pallet_index(54)]
+	pub type Orders = pallet_orders;
 
 	// Smart contracts: 80–89. Named `Revive`: the Ethereum RPC server looks it up by name.
 	#[runtime::pallet_index(80)]

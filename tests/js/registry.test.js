@@ -6,7 +6,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { u8aToString } from '@polkadot/util';
-import { connect, send as sendTx } from './lib/substrate.js';
+import { connect, rpcError, send as sendTx } from './lib/substrate.js';
 
 const PVC = 10n ** 12n;
 
@@ -42,16 +42,6 @@ const declaration = {
 	price: { Dutch: { start: 15n * PVC / 100n, floor: 8n * PVC / 100n, fall: PVC / 100n } },
 	window: { from: 0, until: 10_000_000 },
 };
-
-/** The JSON-RPC error `promise` rejects with. */
-async function rpcError(promise) {
-	try {
-		await promise;
-	} catch (e) {
-		return e;
-	}
-	assert.fail('the call succeeded');
-}
 
 test('a machine is registered, certified, verified, listed and found', async () => {
 	const alice = keyring.addFromUri('//Alice');

@@ -132,7 +132,7 @@ fn verified<T: Config>(owner: &T::AccountId) -> Result<ResourceId, BenchmarkErro
 }
 
 /// A listed resource of `owner`: in the search index under all three of its buckets.
-fn listed<T: Config>(owner: &T::AccountId) -> Result<ResourceId, BenchmarkError> {
+pub(crate) fn listed<T: Config>(owner: &T::AccountId) -> Result<ResourceId, BenchmarkError> {
 	let id = verified::<T>(owner)?;
 	Pallet::<T>::do_list(owner.clone(), id)?;
 	Ok(id)

@@ -931,3 +931,12 @@ pub mod pallet {
 		}
 	}
 }
+
+#[cfg(feature = "runtime-benchmarks")]
+impl<T: Config> Pallet<T> {
+	/// A verified, listed resource of `owner` (funded and made a provider if need be): what
+	/// the benchmarks of leases and orders rent.
+	pub fn listed_for_benchmarks(owner: &T::AccountId) -> powerverse_primitives::ResourceId {
+		benchmarking::listed::<T>(owner).expect("the benchmark setup of the registry works; qed")
+	}
+}

@@ -30,6 +30,7 @@ impl<T: Config> ResourcesApi<T::AccountId, BalanceOf<T>, BlockNumberFor<T>> for 
 			specs: r.declared.specs,
 			score: r.score,
 			tier: r.declared.tier,
+			region: r.declared.region,
 			offer: r.declared.price,
 			window: r.declared.window,
 			disputed: r.disputed,

@@ -6,7 +6,11 @@
 use crate::{pallet::*, Bucket};
 use alloc::vec::Vec;
 use polkadot_sdk::frame_system::pallet_prelude::BlockNumberFor;
-use powerverse_primitives::{Filter, Reputation, ResourceId, ResourceView, Sort, Status, MAX_PAGE};
+use polkadot_sdk::sp_runtime::traits::UniqueSaturatedInto;
+use powerverse_primitives::{
+	fit, Filter, Geohash, Matched, Reputation, ResourceId, ResourceView, Sort, Status, MATCH_POOL,
+	MAX_PAGE,
+};
 
 /// The rank key of a score: big-endian `u32::MAX − score`, so that key order is highest
 /// score first.
@@ -116,24 +120,7 @@ impl<T: Config> Pallet<T> {
 			return Vec::new();
 		}
 		let skip = (page as usize).saturating_mul(size);
-		let bucket = match (&filter.gpu_model, filter.country) {
-			(Some(m), _) => Bucket::Gpu(m.clone()),
-			(None, Some(c)) => Bucket::Country(c),
-			(None, None) => Bucket::All,
-		};
-		let matches = Ranked::<T>::iter_key_prefix((bucket,)).filter_map(|(_, key)| {
-			let id = ResourceId::from_be_bytes(key);
-			let r = Resources::<T>::get(id)?;
-			if !filter.meets_specs(&r.declared.specs, &r.declared.region, r.declared.tier) {
-				return None;
-			}
-			let price = Self::current_price(&r);
-			// Read only when the filter needs it; results read it when shown.
-			let reputation = filter.min_reputation.map(|_| T::Reputation::reputation(&r.owner));
-			filter
-				.meets_terms(&price, r.score, reputation.unwrap_or(0))
-				.then_some((id, r, price, reputation))
-		});
+		let matches = Self::candidates(filter);
 		let show = |(id, r, price, reputation): (ResourceId, ResourceOf<T>, _, Option<u32>)| {
 			let reputation = reputation.unwrap_or_else(|| T::Reputation::reputation(&r.owner));
 			Self::view_with(id, r, price, reputation)
@@ -148,5 +135,79 @@ impl<T: Config> Pallet<T> {
 				all.into_iter().skip(skip).take(size).map(show).collect()
 			},
 		}
+	}
+
+	/// Listed resources meeting `filter`, highest score first, with their price now and
+	/// (when the filter needs it) their owner's reputation. Walks the smallest bucket the
+	/// filter allows: a GPU model, else a country, else all.
+	fn candidates(
+		filter: Filter<BalanceOf<T>>,
+	) -> impl Iterator<Item = (ResourceId, ResourceOf<T>, BalanceOf<T>, Option<u32>)> {
+		let bucket = match (&filter.gpu_model, filter.country) {
+			(Some(m), _) => Bucket::Gpu(m.clone()),
+			(None, Some(c)) => Bucket::Country(c),
+			(None, None) => Bucket::All,
+		};
+		Ranked::<T>::iter_key_prefix((bucket,)).filter_map(move |(_, key)| {
+			let id = ResourceId::from_be_bytes(key);
+			let r = Resources::<T>::get(id)?;
+			if !filter.meets_specs(&r.declared.specs, &r.declared.region, r.declared.tier) {
+				return None;
+			}
+			let price = Self::current_price(&r);
+			// Read only when the filter needs it; results read it when shown.
+			let reputation = filter.min_reputation.map(|_| T::Reputation::reputation(&r.owner));
+			filter
+				.meets_terms(&price, r.score, reputation.unwrap_or(0))
+				.then_some((id, r, price, reputation))
+		})
+	}
+
+	/// Listed resources meeting `requirements`, best fit first (see
+	/// [`powerverse_primitives::fit`]), at most `limit` (at most [`MAX_PAGE`]), chosen among
+	/// the [`MATCH_POOL`] highest-scoring candidates.
+	pub fn market_match(
+		requirements: Filter<BalanceOf<T>>,
+		near: Option<Geohash>,
+		limit: u32,
+	) -> Vec<Matched<T::AccountId, BalanceOf<T>, BlockNumberFor<T>>> {
+		let limit = limit.min(MAX_PAGE) as usize;
+		if limit == 0 {
+			return Vec::new();
+		}
+		let pool: Vec<_> = Self::candidates(requirements)
+			.take(MATCH_POOL)
+			.map(|(id, r, price, reputation)| {
+				let reputation = reputation.unwrap_or_else(|| T::Reputation::reputation(&r.owner));
+				(id, r, price, reputation)
+			})
+			.collect();
+		let cheapest = pool.iter().map(|c| c.2.unique_saturated_into()).min().unwrap_or(0u128);
+		// Candidates come in score order: the first has the best score.
+		let best = pool.first().map_or(0, |c| c.1.score);
+		let mut fitted: Vec<_> = pool
+			.into_iter()
+			.map(|(id, r, price, reputation)| {
+				let f = fit(
+					price.unique_saturated_into(),
+					cheapest,
+					r.score,
+					best,
+					reputation,
+					&r.declared.region.geohash,
+					near.as_deref().map(|n| &n[..]),
+				);
+				(f, id, r, price, reputation)
+			})
+			.collect();
+		fitted.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+		fitted
+			.into_iter()
+			.take(limit)
+			.map(|(fit, id, r, price, reputation)| Matched {
+				resource: Self::view_with(id, r, price, reputation),
+				fit,
+			})
+			.collect()
 	}
 }

@@ -1050,6 +1050,43 @@ fn search_filters_sorts_and_pages_listed_resources() {
 }
 
 #[test]
+fn market_match_ranks_by_price_score_reputation_and_place() {
+	use powerverse_primitives::Filter;
+	ExtBuilder::default().build_and_execute(|| {
+		provider(ALICE);
+		provider(BOB);
+		provider(CAROL);
+		let a = offer(ALICE, 8, 0, b"DE", 50); // score 80
+		let b = offer(ALICE, 16, 1, b"DE", 120); // 260
+		let c = offer(BOB, 32, 4, b"FR", 300); // 720
+		let d = offer(BOB, 16, 2, b"US", 90); // 360
+		let e = offer(CAROL, 64, 0, b"FR", 200); // 640
+		let fits = |m: Vec<powerverse_primitives::Matched<u64, u64, u64>>| {
+			m.into_iter().map(|m| (m.resource.id, m.fit)).collect::<Vec<_>>()
+		};
+		let all = Filter::<u64>::default();
+		// 35% price (cheapest 50), 35% score (best 720), 20% reputation (neutral 500).
+		assert_eq!(
+			fits(Reg::market_match(all.clone(), None, 10)),
+			vec![(c, 508), (e, 498), (a, 488), (d, 469), (b, 371)]
+		);
+		assert_eq!(fits(Reg::market_match(all.clone(), None, 2)), vec![(c, 508), (e, 498)]);
+		assert!(Reg::market_match(all.clone(), None, 0).is_empty());
+		// Every machine is in cell u33db: all gain the 10% of nearness; a far cell gains none.
+		let near = Some(b"u33".to_vec().try_into().unwrap());
+		assert_eq!(fits(Reg::market_match(all.clone(), near, 1)), vec![(c, 608)]);
+		let far = Some(b"9q8".to_vec().try_into().unwrap());
+		assert_eq!(fits(Reg::market_match(all.clone(), far, 1)), vec![(c, 508)]);
+		// Requirements filter first; prices and scores compare within what is left.
+		let de = Filter { country: Some(*b"DE"), ..all.clone() };
+		assert_eq!(fits(Reg::market_match(de, None, 10)), vec![(b, 595), (a, 557)]);
+		// A bad reputation costs places.
+		Restricted::set(vec![BOB]);
+		assert_eq!(fits(Reg::market_match(all, None, 2)), vec![(e, 498), (a, 488)]);
+	});
+}
+
+#[test]
 fn resource_and_resources_of_show_everything() {
 	ExtBuilder::default().build_and_execute(|| {
 		provider(ALICE);

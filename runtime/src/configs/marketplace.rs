@@ -1,8 +1,10 @@
 //! The compute marketplace: the resource registry (providers, machines, verification,
-//! certificates, listing) and scoring (performance scores, reputation).
+//! certificates, listing), scoring (performance scores, reputation), leases (renting with the
+//! rent in escrow, settlement, fees) and orders (demands providers fill, task orders).
 
 use crate::{
-	Balance, Balances, Runtime, RuntimeHoldReason, Scoring, TreasuryAccount, HOURS, MONTHS, UNITS,
+	Balance, Balances, Registry, Runtime, RuntimeHoldReason, Scoring, TreasuryAccount, DAYS, HOURS,
+	MONTHS, UNITS,
 };
 use polkadot_sdk::{
 	frame_support::{
@@ -12,8 +14,9 @@ use polkadot_sdk::{
 	},
 	frame_system::EnsureRoot,
 	pallet_babe,
-	sp_runtime::{Perbill, Percent},
+	sp_runtime::{Perbill, Percent, Permill},
 };
+use powerverse_primitives::FeeTerms;
 
 use crate::AccountId;
 
@@ -74,5 +77,87 @@ pub fn registry_params() -> pallet_registry::Params<Balance, crate::BlockNumber>
 		reveal_period: HOURS,
 		slash: Perbill::from_percent(10),
 		tolerance: Percent::from_percent(10),
+	}
+}
+
+parameter_types! {
+	/// Ratings are open for a week after a lease is settled.
+	pub const RatingWindow: crate::BlockNumber = 7 * DAYS;
+}
+
+impl pallet_leases::Config for Runtime {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Resources = Registry;
+	type Reputation = Scoring;
+	// Until the arbitration pallet exists, disputes are ruled on by the arbiter origin.
+	type Disputes = ();
+	// The treasury's share of the platform fee.
+	type Treasury = ResolveTo<TreasuryAccount, Balances>;
+	// Until the council and referenda exist: root (sudo on development chains).
+	type GovernanceOrigin = EnsureRoot<AccountId>;
+	type ArbiterOrigin = EnsureRoot<AccountId>;
+	type BlocksPerHour = BlocksPerHour;
+	// 90 days.
+	type MaxHours = ConstU32<2_160>;
+	type MaxLeasesPerTenant = ConstU32<100>;
+	type MaxDuePerBlock = ConstU32<100>;
+	type MaxDuePerInit = ConstU32<50>;
+	type RatingWindow = RatingWindow;
+	type WeightInfo = pallet_leases::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = MarketBenchmarks;
+}
+
+impl pallet_orders::Config for Runtime {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Resources = Registry;
+	type Reputation = Scoring;
+	type Leasing = crate::Leases;
+	// The fee terms are the leases pallet's: one platform fee for rents and tasks.
+	type Fees = crate::Leases;
+	type Treasury = ResolveTo<TreasuryAccount, Balances>;
+	type Disputes = ();
+	type ArbiterOrigin = EnsureRoot<AccountId>;
+	type BlocksPerHour = BlocksPerHour;
+	type MaxOrdersPerAccount = ConstU32<32>;
+	type MaxProviders = ConstU32<7>;
+	type MaxDuePerBlock = ConstU32<32>;
+	type MaxDuePerInit = ConstU32<32>;
+	type MaxLifetime = ConstU32<{ 30 * DAYS }>;
+	type MaxReview = ConstU32<{ 3 * DAYS }>;
+	type WeightInfo = pallet_orders::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = MarketBenchmarks;
+}
+
+/// Listed machines for the benchmarks of leases and orders, from the registry's own
+/// benchmark setup.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct MarketBenchmarks;
+
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_leases::BenchmarkHelper<AccountId> for MarketBenchmarks {
+	fn listed_resource(owner: &AccountId) -> powerverse_primitives::ResourceId {
+		Registry::listed_for_benchmarks(owner)
+	}
+}
+
+/// The total issuance below which the platform fee is no longer burned on the public
+/// networks: 1 billion PVC of the 1.4 billion.
+pub const BURN_FLOOR: Balance = 1_000_000_000 * UNITS;
+
+/// The platform fee at genesis: 5% of every settled lease or task, 40% of it burned (above
+/// `floor`), the rest to the treasury. Development and local chains hold far less than the
+/// public floor, so they burn down to zero to show the burn working.
+pub fn fee_terms(floor: Balance) -> FeeTerms<Balance> {
+	FeeTerms { fee: Permill::from_percent(5), burn: Percent::from_percent(40), floor }
+}
+
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_orders::BenchmarkHelper<AccountId> for MarketBenchmarks {
+	fn listed_resource(owner: &AccountId) -> powerverse_primitives::ResourceId {
+		Registry::listed_for_benchmarks(owner)
 	}
 }

@@ -93,3 +93,4 @@ pub fn signed(signer: &sr25519::Pair, call: RuntimeCall) -> UncheckedExtrinsic {
 pub fn events() -> Vec<powerverse_runtime::RuntimeEvent> {
 	System::events().into_iter().map(|r| r.event).collect()
 }
+pub mod market;

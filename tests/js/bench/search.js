@@ -1,4 +1,4 @@
-// Latency of `registry_search` through the node's RPC with COUNT listed machines.
+// Latency of `registry_search` and `market_match` through the node's RPC with COUNT listed machines.
 // Starts a dev node whose genesis is the dev chain's plus 100 providers and COUNT listed
 // machines of varied GPUs, countries, tiers and prices (raw storage from `make
 // registry-seed`, file SEED), and times ROUNDS calls of each query kind over HTTP (one
@@ -28,10 +28,12 @@ function spec(dir) {
 }
 
 const QUERIES = {
-	'first page, by score': {},
-	'GPU model and count, by score': { gpuModel: 'H100', minGpus: 4 },
-	'one country, by price (whole bucket)': { country: 'DE', sort: 'price' },
-	'no match (scans every listed machine)': { minCores: 10000 },
+	'first page, by score': ['registry_search', [{}]],
+	'GPU model and count, by score': ['registry_search', [{ gpuModel: 'H100', minGpus: 4 }]],
+	'one country, by price (whole bucket)': ['registry_search', [{ country: 'DE', sort: 'price' }]],
+	'no match (scans every listed machine)': ['registry_search', [{ minCores: 10000 }]],
+	'market_match, 20 best fits near u33': ['market_match', [{}, 20, 'u33']],
+	'market_match, one GPU model, 20 best fits': ['market_match', [{ gpuModel: 'H100' }, 20]],
 };
 
 function percentile(sorted, p) {
@@ -56,13 +58,13 @@ async function call(method, params) {
 try {
 	const total = (await call('registry_search', [{ pageSize: 1 }])).length;
 	if (total !== 1) throw new Error('no listed machine found');
-	for (const [name, query] of Object.entries(QUERIES)) {
-		await call('registry_search', [query]);
+	for (const [name, [method, params]] of Object.entries(QUERIES)) {
+		await call(method, params);
 		const times = [];
 		let results = 0;
 		for (let r = 0; r < ROUNDS; r++) {
 			const t = process.hrtime.bigint();
-			results = (await call('registry_search', [query])).length;
+			results = (await call(method, params)).length;
 			times.push(Number(process.hrtime.bigint() - t) / 1e6);
 		}
 		times.sort((a, b) => a - b);

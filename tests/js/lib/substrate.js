@@ -41,3 +41,13 @@ export function send(api, tx, signer) {
 		}).catch(reject);
 	});
 }
+
+/** The JSON-RPC error `promise` rejects with; fails when it resolves. */
+export async function rpcError(promise) {
+	try {
+		await promise;
+	} catch (e) {
+		return e;
+	}
+	assert.fail('the call succeeded');
+}

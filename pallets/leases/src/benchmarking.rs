@@ -1,0 +1,189 @@
+//! Benchmarks of every call and of one settlement done by `on_initialize`, each against its
+//! worst case: the tenant's list nearly full, and the queues of the blocks a job would go in
+//! full but for the last one it may spill into.
+
+use crate::{
+	BalanceOf, BenchmarkHelper, Call, Config, Due, Event, Job, Leases, Pallet, Ratings, Tenancies,
+	SPILL_BLOCKS,
+};
+use alloc::vec::Vec;
+use polkadot_sdk::{
+	frame_benchmarking::v2::*,
+	frame_support::{
+		traits::{
+			fungible::{Inspect as _, Mutate as _},
+			EnsureOrigin, Get,
+		},
+		BoundedVec,
+	},
+	frame_system::{self, pallet_prelude::BlockNumberFor, RawOrigin},
+	sp_core::H256,
+	sp_runtime::{
+		traits::{Bounded, Saturating},
+		Perbill, Percent, Permill,
+	},
+};
+use powerverse_primitives::{FeeTerms, LeaseId, ResourceId, Resources};
+
+const SEED: u32 = 0;
+
+fn assert_last_event<T: Config>(event: Event<T>) {
+	frame_system::Pallet::<T>::assert_last_event(event.into());
+}
+
+fn now<T: Config>() -> BlockNumberFor<T> {
+	frame_system::Pallet::<T>::block_number()
+}
+
+/// Gives `who` plenty.
+fn fund<T: Config>(who: &T::AccountId) {
+	let ed = T::Currency::minimum_balance();
+	T::Currency::set_balance(who, ed.saturating_mul(1_000_000_000u32.into()));
+}
+
+/// Fills `tenant`'s list of leases but for one place, with ids no lease has.
+fn crowd_tenant<T: Config>(tenant: &T::AccountId) {
+	let ids: Vec<LeaseId> =
+		(0..T::MaxLeasesPerTenant::get().saturating_sub(1)).map(|i| u64::MAX - i as u64).collect();
+	Tenancies::<T>::insert(tenant, BoundedVec::truncate_from(ids));
+}
+
+/// Fills the queues of `at` and the blocks after it but for the last it may spill into.
+fn crowd_queues<T: Config>(at: BlockNumberFor<T>) {
+	let full: Vec<Job> =
+		(0..T::MaxDuePerBlock::get()).map(|i| Job::Forget(u64::MAX - i as u64)).collect();
+	let mut block = at;
+	for _ in 1..SPILL_BLOCKS {
+		Due::<T>::insert(block, BoundedVec::truncate_from(full.clone()));
+		block = block.saturating_add(1u32.into());
+	}
+}
+
+/// A provider's listed resource and a funded tenant.
+fn market<T: Config>() -> (ResourceId, T::AccountId, BalanceOf<T>) {
+	let provider: T::AccountId = account("provider", 0, SEED);
+	let tenant: T::AccountId = account("tenant", 0, SEED);
+	fund::<T>(&provider);
+	fund::<T>(&tenant);
+	let id = T::BenchmarkHelper::listed_resource(&provider);
+	let price = T::Resources::facts(id).expect("the helper lists it; qed").price;
+	(id, tenant, price)
+}
+
+/// A lease of one hour from now.
+fn leased<T: Config>() -> Result<(LeaseId, T::AccountId, BalanceOf<T>), BenchmarkError> {
+	let (id, tenant, price) = market::<T>();
+	let lease = Pallet::<T>::do_rent(tenant.clone(), id, 1, price)?;
+	Ok((lease, tenant, price))
+}
+
+/// Moves to the lease's end without running the queue.
+fn to_end<T: Config>(lease: LeaseId) {
+	let end = Leases::<T>::get(lease).expect("open; qed").end;
+	frame_system::Pallet::<T>::set_block_number(end);
+}
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	#[benchmark]
+	fn rent() {
+		let (id, tenant, price) = market::<T>();
+		crowd_tenant::<T>(&tenant);
+		crowd_queues::<T>(now::<T>().saturating_add(T::BlocksPerHour::get().into()));
+		#[extrinsic_call]
+		_(RawOrigin::Signed(tenant.clone()), id, 1, price);
+		assert_eq!(Tenancies::<T>::get(&tenant).len() as u32, T::MaxLeasesPerTenant::get());
+	}
+
+	#[benchmark]
+	fn extend() -> Result<(), BenchmarkError> {
+		let (lease, tenant, price) = leased::<T>()?;
+		let end = Leases::<T>::get(lease).expect("open; qed").end;
+		crowd_queues::<T>(end.saturating_add(T::BlocksPerHour::get().into()));
+		#[extrinsic_call]
+		_(RawOrigin::Signed(tenant), lease, 1, price);
+		assert!(Leases::<T>::get(lease).is_some_and(|l| l.end > end));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn settle() -> Result<(), BenchmarkError> {
+		let (lease, tenant, _) = leased::<T>()?;
+		crowd_tenant::<T>(&tenant);
+		to_end::<T>(lease);
+		crowd_queues::<T>(now::<T>().saturating_add(T::RatingWindow::get()));
+		#[extrinsic_call]
+		_(RawOrigin::Signed(tenant), lease);
+		assert!(Ratings::<T>::contains_key(lease));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn settle_due() -> Result<(), BenchmarkError> {
+		let (lease, tenant, _) = leased::<T>()?;
+		crowd_tenant::<T>(&tenant);
+		let due = Leases::<T>::get(lease).expect("open; qed").due;
+		frame_system::Pallet::<T>::set_block_number(due);
+		crate::Cursor::<T>::put(due);
+		crowd_queues::<T>(due.saturating_add(T::RatingWindow::get()));
+		#[block]
+		{
+			Pallet::<T>::run_due(due);
+		}
+		assert!(!Leases::<T>::contains_key(lease));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn dispute() -> Result<(), BenchmarkError> {
+		let (lease, tenant, _) = leased::<T>()?;
+		#[extrinsic_call]
+		_(RawOrigin::Signed(tenant), lease);
+		assert_last_event::<T>(Event::Frozen { lease });
+		Ok(())
+	}
+
+	#[benchmark]
+	fn rule() -> Result<(), BenchmarkError> {
+		let (lease, tenant, _) = leased::<T>()?;
+		crowd_tenant::<T>(&tenant);
+		Pallet::<T>::do_dispute(tenant, lease)?;
+		crowd_queues::<T>(now::<T>().saturating_add(T::RatingWindow::get()));
+		let origin =
+			T::ArbiterOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, lease, Perbill::from_percent(40));
+		assert!(!Leases::<T>::contains_key(lease));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn rate() -> Result<(), BenchmarkError> {
+		let (lease, tenant, _) = leased::<T>()?;
+		to_end::<T>(lease);
+		Pallet::<T>::do_settle(lease)?;
+		#[extrinsic_call]
+		_(RawOrigin::Signed(tenant), lease, 5, Some(H256::repeat_byte(1)));
+		assert!(Ratings::<T>::get(lease).is_some_and(|r| r.by_tenant));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn set_fees() -> Result<(), BenchmarkError> {
+		let origin =
+			T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let terms = FeeTerms {
+			fee: Permill::from_percent(3),
+			burn: Percent::from_percent(30),
+			floor: BalanceOf::<T>::max_value(),
+		};
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, terms);
+		assert_eq!(Pallet::<T>::fees(), terms);
+		Ok(())
+	}
+
+	impl_benchmark_test_suite!(Pallet, crate::mock::ExtBuilder.build(), crate::mock::Test);
+}

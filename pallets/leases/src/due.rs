@@ -1,0 +1,245 @@
+//! Ending leases: the per-block job queues worked through by `on_initialize`, settlement at
+//! the end block, early termination, and the one routine that pays out an escrow.
+
+use crate::{pallet::*, Job, Rating, WeightInfo, SPILL_BLOCKS};
+use polkadot_sdk::{
+	frame_support::{
+		ensure,
+		storage::with_storage_layer,
+		traits::{fungible::MutateHold, tokens::Precision, Get},
+		weights::Weight,
+		BoundedVec,
+	},
+	frame_system::{self, pallet_prelude::BlockNumberFor},
+	sp_runtime::{
+		helpers_128bit::multiply_by_rational_with_rounding,
+		traits::{Saturating, UniqueSaturatedFrom, UniqueSaturatedInto},
+		DispatchResult, Perbill, Rounding,
+	},
+};
+use powerverse_primitives::{pay_held, LeaseId, Resources};
+
+/// How a lease closes.
+#[derive(Clone, Copy)]
+pub enum Close<BlockNumber> {
+	/// At this block (its end, or earlier when terminated): paid by the blocks used.
+	At(BlockNumber),
+	/// By a ruling giving the provider this share of the escrow.
+	Ruling(Perbill),
+}
+
+/// Most blocks `on_initialize` steps through in one go when it has fallen behind.
+pub const MAX_STEPS: u32 = 64;
+
+/// `amount × part / whole`, rounded down; `amount` when `whole` is zero.
+pub fn prorate<B: UniqueSaturatedInto<u128> + UniqueSaturatedFrom<u128> + Copy>(
+	amount: B,
+	part: u32,
+	whole: u32,
+) -> B {
+	if whole == 0 {
+		return amount;
+	}
+	let a: u128 = amount.unique_saturated_into();
+	let r =
+		multiply_by_rational_with_rounding(a, part.min(whole).into(), whole.into(), Rounding::Down)
+			.unwrap_or(a);
+	B::unique_saturated_from(r)
+}
+
+impl<T: Config> Pallet<T> {
+	/// Length of a lease in blocks.
+	pub fn span(l: &LeaseOf<T>) -> u32 {
+		l.end.saturating_sub(l.start).unique_saturated_into()
+	}
+
+	/// Queues `job` at block `at`, or at one of the next [`SPILL_BLOCKS`] blocks when that
+	/// block's queue is full; returns the block used.
+	///
+	/// # Errors
+	/// `DueFull` when all of them are full.
+	pub(crate) fn queue(at: BlockNumberFor<T>, job: Job) -> Result<BlockNumberFor<T>, Error<T>> {
+		let mut block = at;
+		for _ in 0..SPILL_BLOCKS {
+			if Due::<T>::try_mutate(block, |q| q.try_push(job)).is_ok() {
+				return Ok(block);
+			}
+			block = block.saturating_add(1u32.into());
+		}
+		Err(Error::<T>::DueFull)
+	}
+
+	/// Works through the queues of the blocks up to `now`, at most `MaxDuePerInit` jobs and
+	/// [`MAX_STEPS`] blocks; what is left waits for the next block.
+	pub(crate) fn run_due(now: BlockNumberFor<T>) -> Weight {
+		let mut cursor = Cursor::<T>::get().unwrap_or(now);
+		let mut budget = T::MaxDuePerInit::get() as usize;
+		let (mut steps, mut done) = (0u32, 0u32);
+		while cursor <= now && steps < MAX_STEPS {
+			steps.saturating_inc();
+			let mut jobs = Due::<T>::take(cursor).into_inner();
+			let rest = jobs.split_off(budget.min(jobs.len()));
+			budget = budget.saturating_sub(jobs.len());
+			for job in jobs {
+				done.saturating_inc();
+				Self::run_job(job, cursor);
+			}
+			if !rest.is_empty() {
+				// Fewer than the bound were taken out, so the rest fits back.
+				Due::<T>::insert(cursor, BoundedVec::truncate_from(rest));
+				break;
+			}
+			cursor = cursor.saturating_add(1u32.into());
+		}
+		Cursor::<T>::put(cursor);
+		T::DbWeight::get()
+			.reads_writes(steps.saturating_add(1).into(), steps.saturating_add(1).into())
+			.saturating_add(T::WeightInfo::settle_due().saturating_mul(done.into()))
+	}
+
+	/// Does one queued job of block `block`; skips it when its lease is gone or has moved.
+	fn run_job(job: Job, block: BlockNumberFor<T>) {
+		match job {
+			Job::Settle(id) => {
+				let Some(lease) = Leases::<T>::get(id) else { return };
+				if lease.due != block {
+					return;
+				}
+				// Each settlement is all or nothing; one that fails stays open for `settle`.
+				let result = with_storage_layer(|| {
+					if lease.frozen {
+						// Time is up but the escrow waits for the ruling; the machine is free.
+						Self::stop(id, &lease)
+					} else {
+						let end = lease.end;
+						Self::finish(id, lease, Close::At(end))
+					}
+				});
+				if let Err(e) = result {
+					log::error!(target: "runtime::leases", "lease {id} not settled: {e:?}");
+				}
+			},
+			Job::Forget(id) => {
+				if Ratings::<T>::get(id).is_some_and(|r| r.until < block) {
+					Ratings::<T>::remove(id);
+				}
+			},
+		}
+	}
+
+	/// Settles a lease that has ended.
+	///
+	/// # Errors
+	/// `UnknownLease`, `NotEnded`, `Frozen`, and failures to move the escrow.
+	pub(crate) fn do_settle(id: LeaseId) -> DispatchResult {
+		let lease = Leases::<T>::get(id).ok_or(Error::<T>::UnknownLease)?;
+		let now = frame_system::Pallet::<T>::block_number();
+		ensure!(now >= lease.end, Error::<T>::NotEnded);
+		ensure!(!lease.frozen, Error::<T>::Frozen);
+		let end = lease.end;
+		Self::finish(id, lease, Close::At(end))
+	}
+
+	/// Ends a running lease of `who` now.
+	///
+	/// # Errors
+	/// `UnknownLease`, `NotTenant`, `Ended` (settle it instead), `Frozen`.
+	pub(crate) fn do_terminate(who: T::AccountId, id: LeaseId) -> DispatchResult {
+		let lease = Leases::<T>::get(id).ok_or(Error::<T>::UnknownLease)?;
+		ensure!(lease.tenant == who, Error::<T>::NotTenant);
+		let now = frame_system::Pallet::<T>::block_number();
+		ensure!(now < lease.end, Error::<T>::Ended);
+		ensure!(!lease.frozen, Error::<T>::Frozen);
+		Self::deposit_event(Event::Terminated { lease: id, at: now });
+		// The queued settlement will find no lease and be skipped.
+		Self::finish(id, lease, Close::At(now))
+	}
+
+	/// Closes a lease: pays the provider its part of the escrow, refunds the rest to the
+	/// tenant, frees the machine, opens the ratings and emits `Settled` or `Ruled`.
+	///
+	/// # Errors
+	/// Failures to move the escrow; call it in a storage layer.
+	pub(crate) fn finish(
+		id: LeaseId,
+		lease: LeaseOf<T>,
+		how: Close<BlockNumberFor<T>>,
+	) -> DispatchResult {
+		let gross = match how {
+			Close::At(at) => {
+				// Paid by the block used, less the downtime credited.
+				let used: u32 =
+					at.min(lease.end).saturating_sub(lease.start).unique_saturated_into();
+				prorate(lease.escrow, used.saturating_sub(lease.credit), Self::span(&lease))
+			},
+			Close::Ruling(share) => share.mul_floor(lease.escrow),
+		};
+		let reason = HoldReason::Rent.into();
+		let paid = pay_held::<_, T::Currency, T::Treasury>(
+			&reason,
+			&lease.tenant,
+			&lease.provider,
+			gross,
+			&Self::fees(),
+		)?;
+		let refunded = lease.escrow.saturating_sub(gross);
+		T::Currency::release(&reason, &lease.tenant, refunded, Precision::Exact)?;
+		Self::stop(id, &lease)?;
+		Leases::<T>::remove(id);
+		Tenancies::<T>::mutate_exists(&lease.tenant, |ids| {
+			if let Some(list) = ids {
+				list.retain(|l| *l != id);
+				if list.is_empty() {
+					*ids = None;
+				}
+			}
+		});
+		Self::open_ratings(id, &lease);
+		let (paid, burned, treasury) = (paid.net, paid.burned, paid.treasury);
+		Self::deposit_event(match how {
+			Close::At(_) => Event::Settled {
+				lease: id,
+				resource: lease.resource,
+				paid,
+				burned,
+				treasury,
+				refunded,
+			},
+			Close::Ruling(provider_share) => {
+				Event::Ruled { lease: id, provider_share, paid, burned, treasury, refunded }
+			},
+		});
+		Ok(())
+	}
+
+	/// Frees the machine of a lease if it is still rented under it.
+	pub(crate) fn stop(id: LeaseId, lease: &LeaseOf<T>) -> DispatchResult {
+		if Running::<T>::get(lease.resource) == Some(id) {
+			Running::<T>::remove(lease.resource);
+			T::Resources::release(lease.resource)?;
+		}
+		Ok(())
+	}
+
+	/// Lets both sides rate each other for the rating window.
+	fn open_ratings(id: LeaseId, lease: &LeaseOf<T>) {
+		let until =
+			frame_system::Pallet::<T>::block_number().saturating_add(T::RatingWindow::get());
+		// Cleaned up at the start of the block after the last one to rate. Without a queue
+		// slot the record could never be cleaned up: no ratings then.
+		let one: BlockNumberFor<T> = 1u32.into();
+		if let Ok(at) = Self::queue(until.saturating_add(one), Job::Forget(id)) {
+			let until = at.saturating_sub(one);
+			Ratings::<T>::insert(
+				id,
+				Rating {
+					tenant: lease.tenant.clone(),
+					provider: lease.provider.clone(),
+					until,
+					by_tenant: false,
+					by_provider: false,
+				},
+			);
+		}
+	}
+}

@@ -1,0 +1,476 @@
+//! Tests of the leases pallet: every call and error, settlement by the queue and by hand,
+//! downtime credits, disputes, ratings and fees. Each test ends with the invariant check.
+
+use crate::{
+	mock::*, Cursor, Due, Error, Event, HoldReason, Job, Leases, Ratings, Running, Tenancies,
+};
+use polkadot_sdk::{
+	frame_support::{
+		assert_noop, assert_ok,
+		traits::fungible::{Inspect, InspectHold},
+	},
+	sp_core::H256,
+	sp_runtime::{DispatchError, Perbill, Percent, Permill},
+};
+use powerverse_primitives::{Downtime, Escrow, FeeTerms, Leasing, Price, Status, Subject};
+
+type L = crate::Pallet<Test>;
+
+fn signed(who: u64) -> RuntimeOrigin {
+	RuntimeOrigin::signed(who)
+}
+
+fn held(who: u64) -> u64 {
+	Balances::balance_on_hold(&HoldReason::Rent.into(), &who)
+}
+
+fn free(who: u64) -> u64 {
+	Balances::balance(&who)
+}
+
+/// Tenant rents resource 1 for 5 hours (50 blocks) at block 1; returns the lease id.
+fn rent5() -> u64 {
+	let id = crate::NextLeaseId::<Test>::get();
+	assert_ok!(L::rent(signed(TENANT), 1, 5, PRICE));
+	id
+}
+
+#[test]
+fn rent_holds_the_rent_and_marks_the_machine_rented() {
+	ExtBuilder.build_and_execute(|| {
+		let id = rent5();
+		assert_eq!(held(TENANT), 5 * PRICE);
+		assert_eq!(free(TENANT), ENDOWMENT - 5 * PRICE);
+		assert_eq!(resource_state(1), (Status::Rented, Some(TENANT)));
+		assert_eq!(Running::<Test>::get(1), Some(id));
+		assert_eq!(Tenancies::<Test>::get(TENANT).into_inner(), vec![id]);
+		assert!(Due::<Test>::get(51).contains(&Job::Settle(id)));
+		System::assert_last_event(
+			Event::Rented {
+				lease: id,
+				tenant: TENANT,
+				provider: PROVIDER,
+				resource: 1,
+				price: PRICE,
+				start: 1,
+				end: 51,
+				escrow: 5 * PRICE,
+			}
+			.into(),
+		);
+	});
+}
+
+#[test]
+fn rent_refuses_bad_input_and_changes_nothing() {
+	ExtBuilder.build_and_execute(|| {
+		assert_noop!(L::rent(signed(TENANT), 9, 5, PRICE), Error::<Test>::UnknownResource);
+		assert_noop!(L::rent(signed(TENANT), 1, 5, PRICE - 1), Error::<Test>::PriceTooHigh);
+		assert_noop!(L::rent(signed(TENANT), 1, 0, PRICE), Error::<Test>::BadHours);
+		assert_noop!(L::rent(signed(TENANT), 1, 101, PRICE), Error::<Test>::BadHours);
+		assert_noop!(L::rent(signed(PROVIDER), 1, 5, PRICE), Error::<Test>::OwnResource);
+		assert_noop!(L::rent(signed(POOR), 1, 5, PRICE), Error::<Test>::InsufficientBalance);
+		edit_resource(1, |f| f.window.until = 50);
+		assert_noop!(L::rent(signed(TENANT), 1, 5, PRICE), Error::<Test>::OutsideWindow);
+		edit_resource(1, |f| f.status = Status::Paused);
+		assert_noop!(L::rent(signed(TENANT), 1, 1, PRICE), Error::<Test>::NotListed);
+		edit_resource(1, |f| {
+			f.status = Status::Listed;
+			f.disputed = true
+		});
+		assert_noop!(L::rent(signed(TENANT), 1, 1, PRICE), Error::<Test>::NotListed);
+		Restricted::set(vec![TENANT2]);
+		assert_noop!(L::rent(signed(TENANT2), 2, 1, PRICE), Error::<Test>::ReputationTooLow);
+		assert_noop!(L::rent(RuntimeOrigin::none(), 2, 1, PRICE), DispatchError::BadOrigin);
+		assert_eq!(resource_state(2), (Status::Listed, None));
+		assert_eq!(held(TENANT), 0);
+	});
+}
+
+#[test]
+fn a_tenant_has_a_bounded_number_of_leases() {
+	ExtBuilder.build_and_execute(|| {
+		add_resource(4, PROVIDER2, Price::Fixed(PRICE));
+		for r in 1..=3 {
+			assert_ok!(L::rent(signed(TENANT), r, 1, PRICE));
+		}
+		assert_noop!(L::rent(signed(TENANT), 4, 1, PRICE), Error::<Test>::TooManyLeases);
+		// Another tenant is not affected.
+		assert_ok!(L::rent(signed(TENANT2), 4, 1, PRICE));
+	});
+}
+
+#[test]
+fn full_queues_refuse_a_rent() {
+	ExtBuilder.build_and_execute(|| {
+		// Every block a lease of 5 hours could be queued in is full.
+		for b in 51..51 + crate::SPILL_BLOCKS as u64 {
+			Due::<Test>::insert(b, bounded_jobs(&[Job::Forget(900), Job::Forget(901)]));
+		}
+		assert_noop!(L::rent(signed(TENANT), 1, 5, PRICE), Error::<Test>::DueFull);
+		// The last block with room takes it.
+		Due::<Test>::insert(58, bounded_jobs(&[Job::Forget(900)]));
+		let id = rent5();
+		assert_eq!(Leases::<Test>::get(id).unwrap().due, 58);
+	});
+}
+
+fn bounded_jobs(
+	jobs: &[Job],
+) -> polkadot_sdk::frame_support::BoundedVec<Job, polkadot_sdk::frame_support::traits::ConstU32<2>>
+{
+	jobs.to_vec().try_into().unwrap()
+}
+
+#[test]
+fn a_lease_settles_at_its_end_with_the_fee_burned_and_to_the_treasury() {
+	ExtBuilder.build_and_execute(|| {
+		let id = rent5();
+		let issuance = Balances::total_issuance();
+		run_to(50);
+		assert!(Leases::<Test>::contains_key(id), "not before its end");
+		run_to(51);
+		// 5,000 rent: 10% fee = 500, half burned, half to the treasury.
+		assert_eq!(free(PROVIDER), ENDOWMENT + 4_500);
+		assert_eq!(free(TREASURY), 1 + 250);
+		assert_eq!(Balances::total_issuance(), issuance - 250);
+		assert_eq!(held(TENANT), 0);
+		assert_eq!(free(TENANT), ENDOWMENT - 5_000);
+		assert_eq!(resource_state(1), (Status::Listed, None));
+		assert!(!Leases::<Test>::contains_key(id));
+		assert!(!Running::<Test>::contains_key(1));
+		assert!(Tenancies::<Test>::get(TENANT).is_empty());
+		assert!(Ratings::<Test>::contains_key(id));
+		System::assert_has_event(
+			Event::Settled {
+				lease: id,
+				resource: 1,
+				paid: 4_500,
+				burned: 250,
+				treasury: 250,
+				refunded: 0,
+			}
+			.into(),
+		);
+	});
+}
+
+#[test]
+fn burning_stops_at_the_floor() {
+	ExtBuilder.build_and_execute(|| {
+		let issuance = Balances::total_issuance();
+		assert_ok!(L::set_fees(
+			RuntimeOrigin::root(),
+			FeeTerms { floor: issuance - 100, ..fees() }
+		));
+		rent5();
+		run_to(51);
+		// Only 100 could be burned; the other 400 of the fee went to the treasury.
+		assert_eq!(Balances::total_issuance(), issuance - 100);
+		assert_eq!(free(TREASURY), 1 + 400);
+		assert_eq!(free(PROVIDER), ENDOWMENT + 4_500);
+	});
+}
+
+#[test]
+fn settlement_per_block_is_bounded_and_carries_over() {
+	ExtBuilder.build_and_execute(|| {
+		MaxDuePerInit::set(1);
+		add_resource(4, PROVIDER2, Price::Fixed(PRICE));
+		let a = rent5();
+		assert_ok!(L::rent(signed(TENANT), 2, 5, PRICE));
+		assert_ok!(L::rent(signed(TENANT2), 3, 5, PRICE));
+		// The block-51 queue holds two; the third spilled into block 52.
+		assert_eq!(Due::<Test>::get(51).len(), 2);
+		assert_eq!(Leases::<Test>::get(a + 2).unwrap().due, 52);
+		run_to(51);
+		assert_eq!(Leases::<Test>::count(), 2);
+		assert_eq!(Cursor::<Test>::get(), Some(51), "block 51 is not done yet");
+		run_to(52);
+		assert_eq!(Leases::<Test>::count(), 1);
+		run_to(53);
+		assert_eq!(Leases::<Test>::count(), 0);
+		assert_eq!(Cursor::<Test>::get(), Some(54));
+		assert_eq!(free(PROVIDER), ENDOWMENT + 2 * 4_500);
+		assert_eq!(free(PROVIDER2), ENDOWMENT + 4_500);
+	});
+}
+
+#[test]
+fn anyone_settles_an_ended_lease() {
+	ExtBuilder.build_and_execute(|| {
+		let id = rent5();
+		assert_noop!(L::settle(signed(TENANT2), id), Error::<Test>::NotEnded);
+		// The queue has not run (blocks produced without the hook).
+		System::set_block_number(60);
+		assert_ok!(L::settle(signed(TENANT2), id));
+		assert_eq!(free(PROVIDER), ENDOWMENT + 4_500);
+		assert_noop!(L::settle(signed(TENANT2), id), Error::<Test>::UnknownLease);
+		// The queued job finds nothing to do.
+		run_to(61);
+		assert_eq!(free(PROVIDER), ENDOWMENT + 4_500);
+	});
+}
+
+#[test]
+fn extend_adds_hours_at_the_price_now() {
+	ExtBuilder.build_and_execute(|| {
+		let id = rent5();
+		edit_resource(1, |f| f.price = 2 * PRICE);
+		run_to(10);
+		assert_noop!(L::extend(signed(TENANT), id, 2, PRICE), Error::<Test>::PriceTooHigh);
+		assert_noop!(L::extend(signed(TENANT2), id, 2, 2 * PRICE), Error::<Test>::NotTenant);
+		assert_noop!(L::extend(signed(TENANT), id, 96, 2 * PRICE), Error::<Test>::BadHours);
+		assert_noop!(L::extend(signed(TENANT), 77, 2, 2 * PRICE), Error::<Test>::UnknownLease);
+		assert_ok!(L::extend(signed(TENANT), id, 2, 2 * PRICE));
+		System::assert_last_event(
+			Event::Extended { lease: id, hours: 2, price: 2 * PRICE, end: 71, added: 4 * PRICE }
+				.into(),
+		);
+		assert_eq!(held(TENANT), 9 * PRICE);
+		// Settled at the new end, not the old one.
+		run_to(51);
+		assert!(Leases::<Test>::contains_key(id));
+		run_to(71);
+		assert!(!Leases::<Test>::contains_key(id));
+		assert_eq!(free(PROVIDER), ENDOWMENT + 9 * PRICE * 9 / 10);
+		assert_noop!(L::extend(signed(TENANT), id, 1, 2 * PRICE), Error::<Test>::UnknownLease);
+	});
+}
+
+#[test]
+fn extend_refuses_past_the_window_or_without_funds() {
+	ExtBuilder.build_and_execute(|| {
+		edit_resource(1, |f| f.window.until = 60);
+		let id = rent5();
+		assert_noop!(L::extend(signed(TENANT), id, 1, PRICE), Error::<Test>::OutsideWindow);
+		edit_resource(1, |f| f.window.until = 10_000);
+		edit_resource(1, |f| f.price = ENDOWMENT);
+		assert_noop!(
+			L::extend(signed(TENANT), id, 1, ENDOWMENT),
+			Error::<Test>::InsufficientBalance
+		);
+		System::set_block_number(51);
+		assert_noop!(L::extend(signed(TENANT), id, 1, ENDOWMENT), Error::<Test>::Ended);
+	});
+}
+
+#[test]
+fn terminate_pays_the_time_used_and_refunds_the_rest() {
+	ExtBuilder.build_and_execute(|| {
+		let id = rent5();
+		run_to(16);
+		assert_noop!(L::terminate(signed(TENANT2), id), Error::<Test>::NotTenant);
+		assert_ok!(L::terminate(signed(TENANT), id));
+		// 15 of 50 blocks used: 1,500 gross, 150 fee.
+		assert_eq!(free(PROVIDER), ENDOWMENT + 1_350);
+		assert_eq!(free(TENANT), ENDOWMENT - 1_500);
+		assert_eq!(held(TENANT), 0);
+		assert_eq!(resource_state(1), (Status::Listed, None));
+		System::assert_has_event(Event::Terminated { lease: id, at: 16 }.into());
+		System::assert_last_event(
+			Event::Settled {
+				lease: id,
+				resource: 1,
+				paid: 1_350,
+				burned: 75,
+				treasury: 75,
+				refunded: 3_500,
+			}
+			.into(),
+		);
+		assert_noop!(L::terminate(signed(TENANT), id), Error::<Test>::UnknownLease);
+		// The machine can be rented again at once.
+		assert_ok!(L::rent(signed(TENANT2), 1, 1, PRICE));
+		run_to(60);
+	});
+}
+
+#[test]
+fn terminate_after_the_end_is_refused() {
+	ExtBuilder.build_and_execute(|| {
+		let id = rent5();
+		System::set_block_number(51);
+		assert_noop!(L::terminate(signed(TENANT), id), Error::<Test>::Ended);
+	});
+}
+
+#[test]
+fn downtime_credits_are_refunded_at_settlement() {
+	ExtBuilder.build_and_execute(|| {
+		let id = rent5();
+		assert_eq!(<L as Downtime>::report(1, 10), Ok(10));
+		System::assert_last_event(
+			Event::DowntimeCredited { lease: id, blocks: 10, total: 10 }.into(),
+		);
+		// Never more than the lease lasts.
+		assert_eq!(<L as Downtime>::report(1, 1_000), Ok(40));
+		assert_eq!(Leases::<Test>::get(id).unwrap().credit, 50);
+		assert_noop!(<L as Downtime>::report(2, 5), Error::<Test>::NotRented);
+		run_to(51);
+		// Everything credited: nothing paid, all refunded.
+		assert_eq!(free(PROVIDER), ENDOWMENT);
+		assert_eq!(free(TENANT), ENDOWMENT);
+	});
+}
+
+#[test]
+fn partial_downtime_is_refunded_in_proportion() {
+	ExtBuilder.build_and_execute(|| {
+		rent5();
+		assert_ok!(<L as Downtime>::report(1, 10));
+		run_to(51);
+		// 40 of 50 blocks billable: 4,000 gross, 400 fee; 1,000 back to the tenant.
+		assert_eq!(free(PROVIDER), ENDOWMENT + 3_600);
+		assert_eq!(free(TENANT), ENDOWMENT - 4_000);
+	});
+}
+
+#[test]
+fn a_dispute_freezes_the_escrow_until_the_ruling() {
+	ExtBuilder.build_and_execute(|| {
+		let id = rent5();
+		assert_noop!(L::dispute(signed(TENANT2), id), Error::<Test>::NotTenant);
+		assert_ok!(L::dispute(signed(TENANT), id));
+		System::assert_last_event(Event::Frozen { lease: id }.into());
+		assert!(DISPUTES.with(|d| d.borrow().contains(&(Subject::Lease(id), TENANT, PROVIDER))));
+		assert!(is_disputed(1));
+		assert_noop!(L::dispute(signed(TENANT), id), Error::<Test>::Frozen);
+		assert_noop!(L::terminate(signed(TENANT), id), Error::<Test>::Frozen);
+		assert_noop!(L::extend(signed(TENANT), id, 1, PRICE), Error::<Test>::Frozen);
+		run_to(60);
+		// Time is up: the machine is free, but the rent is neither paid nor refunded.
+		assert_eq!(resource_state(1), (Status::Listed, None));
+		assert!(!Running::<Test>::contains_key(1));
+		assert_eq!(held(TENANT), 5 * PRICE);
+		assert_eq!(free(PROVIDER), ENDOWMENT);
+		assert_noop!(L::settle(signed(TENANT2), id), Error::<Test>::Frozen);
+		assert_noop!(L::rule(signed(TENANT), id, Perbill::zero()), DispatchError::BadOrigin);
+		assert_ok!(L::rule(RuntimeOrigin::root(), id, Perbill::from_percent(30)));
+		// 1,500 to the provider side (150 fee), 3,500 back.
+		assert_eq!(free(PROVIDER), ENDOWMENT + 1_350);
+		assert_eq!(free(TENANT), ENDOWMENT - 1_500);
+		assert_eq!(held(TENANT), 0);
+		assert!(!is_disputed(1));
+		assert_eq!(RULINGS.with(|r| r.borrow().clone()), vec![(PROVIDER, true)]);
+		System::assert_last_event(
+			Event::Ruled {
+				lease: id,
+				provider_share: Perbill::from_percent(30),
+				paid: 1_350,
+				burned: 75,
+				treasury: 75,
+				refunded: 3_500,
+			}
+			.into(),
+		);
+		assert_noop!(
+			L::rule(RuntimeOrigin::root(), id, Perbill::zero()),
+			Error::<Test>::UnknownLease
+		);
+	});
+}
+
+#[test]
+fn a_ruling_during_the_lease_ends_it_and_may_fault_the_tenant() {
+	ExtBuilder.build_and_execute(|| {
+		let id = rent5();
+		assert_noop!(L::rule(RuntimeOrigin::root(), id, Perbill::one()), Error::<Test>::NotFrozen);
+		assert_ok!(<L as Escrow>::freeze(Subject::Lease(id)));
+		assert_ok!(<L as Escrow>::rule(Subject::Lease(id), Perbill::one()));
+		assert_eq!(free(PROVIDER), ENDOWMENT + 4_500);
+		assert_eq!(resource_state(1), (Status::Listed, None));
+		assert_eq!(RULINGS.with(|r| r.borrow().clone()), vec![(TENANT, true)]);
+		assert!(<L as Escrow>::freeze(Subject::Task(0)).is_err());
+		assert!(<L as Escrow>::rule(Subject::Task(0), Perbill::one()).is_err());
+	});
+}
+
+#[test]
+fn a_dispute_arbitration_refuses_changes_nothing() {
+	ExtBuilder.build_and_execute(|| {
+		let id = rent5();
+		ArbitrationFull::set(true);
+		assert_noop!(L::dispute(signed(TENANT), id), DispatchError::Other("arbitration full"));
+		assert!(!Leases::<Test>::get(id).unwrap().frozen);
+	});
+}
+
+#[test]
+fn both_sides_rate_each_other_once_within_the_window() {
+	ExtBuilder.build_and_execute(|| {
+		let id = rent5();
+		assert_noop!(L::rate(signed(TENANT), id, 5, None), Error::<Test>::NotRatable);
+		run_to(51);
+		assert_noop!(L::rate(signed(TENANT), id, 0, None), Error::<Test>::BadStars);
+		assert_noop!(L::rate(signed(TENANT), id, 6, None), Error::<Test>::BadStars);
+		assert_noop!(L::rate(signed(TENANT2), id, 5, None), Error::<Test>::NotParty);
+		let comment = Some(H256::repeat_byte(7));
+		assert_ok!(L::rate(signed(TENANT), id, 5, comment));
+		System::assert_last_event(
+			Event::Rated { lease: id, by: TENANT, who: PROVIDER, stars: 5, comment }.into(),
+		);
+		assert_noop!(L::rate(signed(TENANT), id, 4, None), Error::<Test>::AlreadyRated);
+		assert_ok!(L::rate(signed(PROVIDER), id, 2, None));
+		assert_eq!(RATINGS.with(|r| r.borrow().clone()), vec![(PROVIDER, 5), (TENANT, 2)]);
+		// Both have rated: the record is gone.
+		assert!(!Ratings::<Test>::contains_key(id));
+	});
+}
+
+#[test]
+fn the_rating_window_closes() {
+	ExtBuilder.build_and_execute(|| {
+		let id = rent5();
+		run_to(51);
+		assert_eq!(Ratings::<Test>::get(id).unwrap().until, 71);
+		run_to(71);
+		assert_ok!(L::rate(signed(TENANT), id, 3, None));
+		run_to(72);
+		assert!(!Ratings::<Test>::contains_key(id));
+		assert_noop!(L::rate(signed(PROVIDER), id, 3, None), Error::<Test>::NotRatable);
+	});
+}
+
+#[test]
+fn governance_sets_the_fees() {
+	ExtBuilder.build_and_execute(|| {
+		let terms =
+			FeeTerms { fee: Permill::from_percent(2), burn: Percent::from_percent(20), floor: 7 };
+		assert_noop!(L::set_fees(signed(TENANT), terms), DispatchError::BadOrigin);
+		assert_noop!(
+			L::set_fees(
+				RuntimeOrigin::root(),
+				FeeTerms { fee: Permill::from_percent(51), ..terms }
+			),
+			Error::<Test>::BadFees
+		);
+		assert_ok!(L::set_fees(RuntimeOrigin::root(), terms));
+		System::assert_last_event(
+			Event::FeesSet { fee: terms.fee, burn: terms.burn, floor: 7 }.into(),
+		);
+		assert_eq!(<L as powerverse_primitives::FeePolicy<u64>>::terms(), terms);
+		rent5();
+		run_to(51);
+		// 2% of 5,000 = 100: 20 burned, 80 to the treasury.
+		assert_eq!(free(PROVIDER), ENDOWMENT + 4_900);
+		assert_eq!(free(TREASURY), 81);
+	});
+}
+
+#[test]
+fn orders_open_leases_at_their_fill_price() {
+	ExtBuilder.build_and_execute(|| {
+		let id = <L as Leasing<u64, u64>>::open(&TENANT, 3, 2, PRICE / 2).unwrap();
+		assert_eq!(held(TENANT), PRICE);
+		let lease = Leases::<Test>::get(id).unwrap();
+		assert_eq!((lease.provider, lease.price, lease.end), (PROVIDER2, PRICE / 2, 21));
+		assert!(<L as Leasing<u64, u64>>::open(&TENANT2, 3, 2, PRICE).is_err());
+	});
+}
+
+#[test]
+fn integrity() {
+	use polkadot_sdk::frame_support::traits::Hooks;
+	ExtBuilder.build_and_execute(|| L::integrity_test());
+}
