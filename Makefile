@@ -36,7 +36,8 @@ run: build
 test: setup
 	cargo test --locked --workspace
 	# The pallets' benchmarks run as tests against their mocks too.
-	cargo test --locked -q -p pallet-registry -p pallet-scoring --features runtime-benchmarks
+	cargo test --locked -q -p pallet-registry -p pallet-scoring -p pallet-leases -p pallet-orders \
+		--features runtime-benchmarks
 	@cd tests/js && { [ node_modules/.package-lock.json -nt package-lock.json ] || \
 		npm ci --no-audit --no-fund --loglevel=error; }
 	cd tests/js && POWERVERSE_NODE=$(NODE) node --test
