@@ -46,7 +46,7 @@ pub type Facts = ResourceFacts<u64, u64, u64>;
 thread_local! {
 	/// The in-memory registry: resources and their tenants.
 	pub static REGISTRY: RefCell<BTreeMap<ResourceId, (Facts, Option<u64>)>> =
-		RefCell::new(BTreeMap::new());
+		const { RefCell::new(BTreeMap::new()) };
 	/// Ratings given: (who, stars).
 	pub static RATINGS: RefCell<Vec<(u64, u8)>> = const { RefCell::new(Vec::new()) };
 	/// Rulings recorded: (who, against).

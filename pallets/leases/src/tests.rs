@@ -472,5 +472,5 @@ fn orders_open_leases_at_their_fill_price() {
 #[test]
 fn integrity() {
 	use polkadot_sdk::frame_support::traits::Hooks;
-	ExtBuilder.build_and_execute(|| L::integrity_test());
+	ExtBuilder.build_and_execute(L::integrity_test);
 }
