@@ -65,7 +65,7 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::Due` (r:7 w:1)
-	/// Proof: `Leases::Due` (`max_values`: None, `max_size`: Some(914), added: 3389, mode: `MaxEncodedLen`)
+	/// Proof: `Leases::Due` (`max_values`: None, `max_size`: Some(9014), added: 11489, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::Providers` (r:1 w:1)
 	/// Proof: `Registry::Providers` (`max_values`: None, `max_size`: Some(289), added: 2764, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::Collection` (r:1 w:0)
@@ -84,10 +84,10 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Leases::Running` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	fn rent() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `4122`
-		//  Estimated: `24713`
-		// Minimum execution time: 329_582_000 picoseconds.
-		Weight::from_parts(394_057_000, 24713)
+		//  Measured:  `12222`
+		//  Estimated: `81413`
+		// Minimum execution time: 352_636_000 picoseconds.
+		Weight::from_parts(381_209_000, 81413)
 			.saturating_add(T::DbWeight::get().reads(23_u64))
 			.saturating_add(T::DbWeight::get().writes(18_u64))
 	}
@@ -100,13 +100,13 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::Due` (r:8 w:1)
-	/// Proof: `Leases::Due` (`max_values`: None, `max_size`: Some(914), added: 3389, mode: `MaxEncodedLen`)
+	/// Proof: `Leases::Due` (`max_values`: None, `max_size`: Some(9014), added: 11489, mode: `MaxEncodedLen`)
 	fn extend() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2580`
-		//  Estimated: `28102`
-		// Minimum execution time: 157_986_000 picoseconds.
-		Weight::from_parts(178_727_000, 28102)
+		//  Measured:  `10680`
+		//  Estimated: `92902`
+		// Minimum execution time: 171_376_000 picoseconds.
+		Weight::from_parts(188_091_000, 92902)
 			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -135,24 +135,24 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Leases::Tenancies` (r:1 w:1)
 	/// Proof: `Leases::Tenancies` (`max_values`: None, `max_size`: Some(850), added: 3325, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::Due` (r:7 w:1)
-	/// Proof: `Leases::Due` (`max_values`: None, `max_size`: Some(914), added: 3389, mode: `MaxEncodedLen`)
+	/// Proof: `Leases::Due` (`max_values`: None, `max_size`: Some(9014), added: 11489, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::Ranked` (r:0 w:3)
 	/// Proof: `Registry::Ranked` (`max_values`: None, `max_size`: Some(58), added: 2533, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::Ratings` (r:0 w:1)
 	/// Proof: `Leases::Ratings` (`max_values`: None, `max_size`: Some(86), added: 2561, mode: `MaxEncodedLen`)
 	fn settle() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `4748`
-		//  Estimated: `24713`
-		// Minimum execution time: 443_741_000 picoseconds.
-		Weight::from_parts(490_351_000, 24713)
+		//  Measured:  `12848`
+		//  Estimated: `81413`
+		// Minimum execution time: 453_166_000 picoseconds.
+		Weight::from_parts(506_285_000, 81413)
 			.saturating_add(T::DbWeight::get().reads(24_u64))
 			.saturating_add(T::DbWeight::get().writes(20_u64))
 	}
 	/// Storage: `Leases::Cursor` (r:1 w:1)
 	/// Proof: `Leases::Cursor` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::Due` (r:8 w:2)
-	/// Proof: `Leases::Due` (`max_values`: None, `max_size`: Some(914), added: 3389, mode: `MaxEncodedLen`)
+	/// Proof: `Leases::Due` (`max_values`: None, `max_size`: Some(9014), added: 11489, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::Leases` (r:1 w:1)
 	/// Proof: `Leases::Leases` (`max_values`: None, `max_size`: Some(133), added: 2608, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::Fees` (r:1 w:0)
@@ -183,10 +183,10 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Leases::Ratings` (`max_values`: None, `max_size`: Some(86), added: 2561, mode: `MaxEncodedLen`)
 	fn settle_due() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `4771`
-		//  Estimated: `28102`
-		// Minimum execution time: 455_049_000 picoseconds.
-		Weight::from_parts(480_206_000, 28102)
+		//  Measured:  `12871`
+		//  Estimated: `92902`
+		// Minimum execution time: 442_731_000 picoseconds.
+		Weight::from_parts(504_743_000, 92902)
 			.saturating_add(T::DbWeight::get().reads(26_u64))
 			.saturating_add(T::DbWeight::get().writes(22_u64))
 	}
@@ -200,8 +200,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1281`
 		//  Estimated: `3911`
-		// Minimum execution time: 48_593_000 picoseconds.
-		Weight::from_parts(54_452_000, 3911)
+		// Minimum execution time: 51_697_000 picoseconds.
+		Weight::from_parts(56_905_000, 3911)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -234,17 +234,17 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Leases::Tenancies` (r:1 w:1)
 	/// Proof: `Leases::Tenancies` (`max_values`: None, `max_size`: Some(850), added: 3325, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::Due` (r:6 w:1)
-	/// Proof: `Leases::Due` (`max_values`: None, `max_size`: Some(914), added: 3389, mode: `MaxEncodedLen`)
+	/// Proof: `Leases::Due` (`max_values`: None, `max_size`: Some(9014), added: 11489, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::Ranked` (r:0 w:3)
 	/// Proof: `Registry::Ranked` (`max_values`: None, `max_size`: Some(58), added: 2533, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::Ratings` (r:0 w:1)
 	/// Proof: `Leases::Ratings` (`max_values`: None, `max_size`: Some(86), added: 2561, mode: `MaxEncodedLen`)
 	fn rule() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `4849`
-		//  Estimated: `21324`
-		// Minimum execution time: 483_000_000 picoseconds.
-		Weight::from_parts(541_247_000, 21324)
+		//  Measured:  `12949`
+		//  Estimated: `69924`
+		// Minimum execution time: 502_059_000 picoseconds.
+		Weight::from_parts(546_585_000, 69924)
 			.saturating_add(T::DbWeight::get().reads(25_u64))
 			.saturating_add(T::DbWeight::get().writes(21_u64))
 	}
@@ -256,8 +256,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `377`
 		//  Estimated: `3551`
-		// Minimum execution time: 32_879_000 picoseconds.
-		Weight::from_parts(39_179_000, 3551)
+		// Minimum execution time: 32_478_000 picoseconds.
+		Weight::from_parts(36_475_000, 3551)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -267,8 +267,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 6_610_000 picoseconds.
-		Weight::from_parts(7_611_000, 0)
+		// Minimum execution time: 6_820_000 picoseconds.
+		Weight::from_parts(7_711_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 }
@@ -276,42 +276,42 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with RocksDB's database costs, for tests and mocks.
 impl WeightInfo for () {
 	fn rent() -> Weight {
-		Weight::from_parts(394_057_000, 24713)
+		Weight::from_parts(381_209_000, 81413)
 			.saturating_add(RocksDbWeight::get().reads(23_u64))
 			.saturating_add(RocksDbWeight::get().writes(18_u64))
 	}
 	fn extend() -> Weight {
-		Weight::from_parts(178_727_000, 28102)
+		Weight::from_parts(188_091_000, 92902)
 			.saturating_add(RocksDbWeight::get().reads(12_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn settle() -> Weight {
-		Weight::from_parts(490_351_000, 24713)
+		Weight::from_parts(506_285_000, 81413)
 			.saturating_add(RocksDbWeight::get().reads(24_u64))
 			.saturating_add(RocksDbWeight::get().writes(20_u64))
 	}
 	fn settle_due() -> Weight {
-		Weight::from_parts(480_206_000, 28102)
+		Weight::from_parts(504_743_000, 92902)
 			.saturating_add(RocksDbWeight::get().reads(26_u64))
 			.saturating_add(RocksDbWeight::get().writes(22_u64))
 	}
 	fn dispute() -> Weight {
-		Weight::from_parts(54_452_000, 3911)
+		Weight::from_parts(56_905_000, 3911)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn rule() -> Weight {
-		Weight::from_parts(541_247_000, 21324)
+		Weight::from_parts(546_585_000, 69924)
 			.saturating_add(RocksDbWeight::get().reads(25_u64))
 			.saturating_add(RocksDbWeight::get().writes(21_u64))
 	}
 	fn rate() -> Weight {
-		Weight::from_parts(39_179_000, 3551)
+		Weight::from_parts(36_475_000, 3551)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn set_fees() -> Weight {
-		Weight::from_parts(7_611_000, 0)
+		Weight::from_parts(7_711_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 }

@@ -62,17 +62,17 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Orders::NextOrderId` (r:1 w:1)
 	/// Proof: `Orders::NextOrderId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Orders::Due` (r:8 w:1)
-	/// Proof: `Orders::Due` (`max_values`: None, `max_size`: Some(269), added: 2744, mode: `MaxEncodedLen`)
+	/// Proof: `Orders::Due` (`max_values`: None, `max_size`: Some(2062), added: 4537, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
 	/// Storage: `Orders::Orders` (r:0 w:1)
 	/// Proof: `Orders::Orders` (`max_values`: None, `max_size`: Some(1787), added: 4262, mode: `MaxEncodedLen`)
 	fn post_demand() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1826`
-		//  Estimated: `22942`
-		// Minimum execution time: 162_953_000 picoseconds.
-		Weight::from_parts(177_264_000, 22942)
+		//  Measured:  `3619`
+		//  Estimated: `37286`
+		// Minimum execution time: 160_269_000 picoseconds.
+		Weight::from_parts(178_867_000, 37286)
 			.saturating_add(T::DbWeight::get().reads(13_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -91,7 +91,7 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Leases::Tenancies` (r:1 w:1)
 	/// Proof: `Leases::Tenancies` (`max_values`: None, `max_size`: Some(850), added: 3325, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::Due` (r:1 w:1)
-	/// Proof: `Leases::Due` (`max_values`: None, `max_size`: Some(914), added: 3389, mode: `MaxEncodedLen`)
+	/// Proof: `Leases::Due` (`max_values`: None, `max_size`: Some(9014), added: 11489, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::Providers` (r:1 w:1)
 	/// Proof: `Registry::Providers` (`max_values`: None, `max_size`: Some(289), added: 2764, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::Collection` (r:1 w:0)
@@ -114,8 +114,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2962`
 		//  Estimated: `12806`
-		// Minimum execution time: 385_365_000 picoseconds.
-		Weight::from_parts(414_548_000, 12806)
+		// Minimum execution time: 373_086_000 picoseconds.
+		Weight::from_parts(423_101_000, 12806)
 			.saturating_add(T::DbWeight::get().reads(19_u64))
 			.saturating_add(T::DbWeight::get().writes(19_u64))
 	}
@@ -129,8 +129,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1316`
 		//  Estimated: `5252`
-		// Minimum execution time: 90_235_000 picoseconds.
-		Weight::from_parts(97_195_000, 5252)
+		// Minimum execution time: 92_648_000 picoseconds.
+		Weight::from_parts(100_590_000, 5252)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -143,17 +143,17 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Orders::NextOrderId` (r:1 w:1)
 	/// Proof: `Orders::NextOrderId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Orders::Due` (r:8 w:1)
-	/// Proof: `Orders::Due` (`max_values`: None, `max_size`: Some(269), added: 2744, mode: `MaxEncodedLen`)
+	/// Proof: `Orders::Due` (`max_values`: None, `max_size`: Some(2062), added: 4537, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
 	/// Storage: `Orders::Orders` (r:0 w:1)
 	/// Proof: `Orders::Orders` (`max_values`: None, `max_size`: Some(1787), added: 4262, mode: `MaxEncodedLen`)
 	fn post_task() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1826`
-		//  Estimated: `22942`
-		// Minimum execution time: 164_055_000 picoseconds.
-		Weight::from_parts(172_397_000, 22942)
+		//  Measured:  `3619`
+		//  Estimated: `37286`
+		// Minimum execution time: 164_075_000 picoseconds.
+		Weight::from_parts(178_376_000, 37286)
 			.saturating_add(T::DbWeight::get().reads(13_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -179,8 +179,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3406`
 		//  Estimated: `12806`
-		// Minimum execution time: 230_634_000 picoseconds.
-		Weight::from_parts(251_906_000, 12806)
+		// Minimum execution time: 230_994_000 picoseconds.
+		Weight::from_parts(257_575_000, 12806)
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(11_u64))
 	}
@@ -211,10 +211,10 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2935 + k * (417 ±0)`
 		//  Estimated: `12806 + k * (2603 ±0)`
-		// Minimum execution time: 375_750_000 picoseconds.
-		Weight::from_parts(250_024_764, 12806)
-			// Standard Error: 288_217
-			.saturating_add(Weight::from_parts(154_854_322, 0).saturating_mul(k.into()))
+		// Minimum execution time: 380_468_000 picoseconds.
+		Weight::from_parts(252_738_820, 12806)
+			// Standard Error: 406_653
+			.saturating_add(Weight::from_parts(160_998_629, 0).saturating_mul(k.into()))
 			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(k.into())))
 			.saturating_add(T::DbWeight::get().writes(13_u64))
@@ -236,10 +236,10 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1665 + k * (321 ±0)`
 		//  Estimated: `5252 + k * (2603 ±0)`
-		// Minimum execution time: 204_064_000 picoseconds.
-		Weight::from_parts(44_208_726, 5252)
-			// Standard Error: 421_303
-			.saturating_add(Weight::from_parts(164_521_867, 0).saturating_mul(k.into()))
+		// Minimum execution time: 207_089_000 picoseconds.
+		Weight::from_parts(70_100_251, 5252)
+			// Standard Error: 275_397
+			.saturating_add(Weight::from_parts(154_796_448, 0).saturating_mul(k.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(k.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -252,8 +252,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2336`
 		//  Estimated: `5252`
-		// Minimum execution time: 34_882_000 picoseconds.
-		Weight::from_parts(51_637_000, 5252)
+		// Minimum execution time: 37_016_000 picoseconds.
+		Weight::from_parts(49_323_000, 5252)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -272,10 +272,10 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1657 + k * (321 ±0)`
 		//  Estimated: `5252 + k * (2603 ±0)`
-		// Minimum execution time: 253_458_000 picoseconds.
-		Weight::from_parts(118_123_019, 5252)
-			// Standard Error: 175_565
-			.saturating_add(Weight::from_parts(152_160_025, 0).saturating_mul(k.into()))
+		// Minimum execution time: 257_694_000 picoseconds.
+		Weight::from_parts(112_774_901, 5252)
+			// Standard Error: 312_915
+			.saturating_add(Weight::from_parts(158_348_710, 0).saturating_mul(k.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(k.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -313,10 +313,10 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2950 + k * (419 ±0)`
 		//  Estimated: `12806 + k * (2603 ±0)`
-		// Minimum execution time: 274_679_000 picoseconds.
-		Weight::from_parts(161_445_123, 12806)
-			// Standard Error: 345_372
-			.saturating_add(Weight::from_parts(160_272_689, 0).saturating_mul(k.into()))
+		// Minimum execution time: 296_311_000 picoseconds.
+		Weight::from_parts(183_323_123, 12806)
+			// Standard Error: 609_788
+			.saturating_add(Weight::from_parts(159_107_995, 0).saturating_mul(k.into()))
 			.saturating_add(T::DbWeight::get().reads(13_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(k.into())))
 			.saturating_add(T::DbWeight::get().writes(13_u64))
@@ -326,7 +326,7 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Orders::DueCursor` (r:1 w:1)
 	/// Proof: `Orders::DueCursor` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Orders::Due` (r:1 w:1)
-	/// Proof: `Orders::Due` (`max_values`: None, `max_size`: Some(269), added: 2744, mode: `MaxEncodedLen`)
+	/// Proof: `Orders::Due` (`max_values`: None, `max_size`: Some(2062), added: 4537, mode: `MaxEncodedLen`)
 	/// Storage: `Orders::Orders` (r:1 w:1)
 	/// Proof: `Orders::Orders` (`max_values`: None, `max_size`: Some(1787), added: 4262, mode: `MaxEncodedLen`)
 	/// Storage: `Scoring::RulingPenalty` (r:1 w:0)
@@ -358,10 +358,10 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3473 + k * (437 ±0)`
 		//  Estimated: `12806 + k * (2603 ±0)`
-		// Minimum execution time: 300_288_000 picoseconds.
-		Weight::from_parts(174_528_137, 12806)
-			// Standard Error: 309_357
-			.saturating_add(Weight::from_parts(157_597_450, 0).saturating_mul(k.into()))
+		// Minimum execution time: 309_442_000 picoseconds.
+		Weight::from_parts(170_503_012, 12806)
+			// Standard Error: 349_012
+			.saturating_add(Weight::from_parts(164_700_685, 0).saturating_mul(k.into()))
 			.saturating_add(T::DbWeight::get().reads(15_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(k.into())))
 			.saturating_add(T::DbWeight::get().writes(15_u64))
@@ -373,33 +373,33 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with RocksDB's database costs, for tests and mocks.
 impl WeightInfo for () {
 	fn post_demand() -> Weight {
-		Weight::from_parts(177_264_000, 22942)
+		Weight::from_parts(178_867_000, 37286)
 			.saturating_add(RocksDbWeight::get().reads(13_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn fill() -> Weight {
-		Weight::from_parts(414_548_000, 12806)
+		Weight::from_parts(423_101_000, 12806)
 			.saturating_add(RocksDbWeight::get().reads(19_u64))
 			.saturating_add(RocksDbWeight::get().writes(19_u64))
 	}
 	fn cancel() -> Weight {
-		Weight::from_parts(97_195_000, 5252)
+		Weight::from_parts(100_590_000, 5252)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn post_task() -> Weight {
-		Weight::from_parts(172_397_000, 22942)
+		Weight::from_parts(178_376_000, 37286)
 			.saturating_add(RocksDbWeight::get().reads(13_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn take() -> Weight {
-		Weight::from_parts(251_906_000, 12806)
+		Weight::from_parts(257_575_000, 12806)
 			.saturating_add(RocksDbWeight::get().reads(11_u64))
 			.saturating_add(RocksDbWeight::get().writes(11_u64))
 	}
 	fn submit(k: u32, ) -> Weight {
-		Weight::from_parts(250_024_764, 12806)
-			.saturating_add(Weight::from_parts(154_854_322, 0).saturating_mul(k.into()))
+		Weight::from_parts(252_738_820, 12806)
+			.saturating_add(Weight::from_parts(160_998_629, 0).saturating_mul(k.into()))
 			.saturating_add(RocksDbWeight::get().reads(12_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(k.into())))
 			.saturating_add(RocksDbWeight::get().writes(13_u64))
@@ -407,8 +407,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(k.into()))
 	}
 	fn accept_result(k: u32, ) -> Weight {
-		Weight::from_parts(44_208_726, 5252)
-			.saturating_add(Weight::from_parts(164_521_867, 0).saturating_mul(k.into()))
+		Weight::from_parts(70_100_251, 5252)
+			.saturating_add(Weight::from_parts(154_796_448, 0).saturating_mul(k.into()))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(k.into())))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
@@ -416,13 +416,13 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(k.into()))
 	}
 	fn reject_result() -> Weight {
-		Weight::from_parts(51_637_000, 5252)
+		Weight::from_parts(49_323_000, 5252)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn rule(k: u32, ) -> Weight {
-		Weight::from_parts(118_123_019, 5252)
-			.saturating_add(Weight::from_parts(152_160_025, 0).saturating_mul(k.into()))
+		Weight::from_parts(112_774_901, 5252)
+			.saturating_add(Weight::from_parts(158_348_710, 0).saturating_mul(k.into()))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(k.into())))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
@@ -430,8 +430,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(k.into()))
 	}
 	fn close(k: u32, ) -> Weight {
-		Weight::from_parts(161_445_123, 12806)
-			.saturating_add(Weight::from_parts(160_272_689, 0).saturating_mul(k.into()))
+		Weight::from_parts(183_323_123, 12806)
+			.saturating_add(Weight::from_parts(159_107_995, 0).saturating_mul(k.into()))
 			.saturating_add(RocksDbWeight::get().reads(13_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(k.into())))
 			.saturating_add(RocksDbWeight::get().writes(13_u64))
@@ -439,8 +439,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(k.into()))
 	}
 	fn process_due(k: u32, ) -> Weight {
-		Weight::from_parts(174_528_137, 12806)
-			.saturating_add(Weight::from_parts(157_597_450, 0).saturating_mul(k.into()))
+		Weight::from_parts(170_503_012, 12806)
+			.saturating_add(Weight::from_parts(164_700_685, 0).saturating_mul(k.into()))
 			.saturating_add(RocksDbWeight::get().reads(15_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(k.into())))
 			.saturating_add(RocksDbWeight::get().writes(15_u64))

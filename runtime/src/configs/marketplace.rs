@@ -101,8 +101,11 @@ impl pallet_leases::Config for Runtime {
 	// 90 days.
 	type MaxHours = ConstU32<2_160>;
 	type MaxLeasesPerTenant = ConstU32<100>;
-	type MaxDuePerBlock = ConstU32<100>;
-	type MaxDuePerInit = ConstU32<50>;
+	// A full block holds about 950 rents, all ending in the same block when of equal
+	// length: the queues of one block and the 7 after it must take them all.
+	type MaxDuePerBlock = ConstU32<1_000>;
+	// About 180 ms of a 2 s block at most; a full block's leases settle within 10 blocks.
+	type MaxDuePerInit = ConstU32<100>;
 	type RatingWindow = RatingWindow;
 	type WeightInfo = pallet_leases::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
@@ -123,8 +126,9 @@ impl pallet_orders::Config for Runtime {
 	type BlocksPerHour = BlocksPerHour;
 	type MaxOrdersPerAccount = ConstU32<32>;
 	type MaxProviders = ConstU32<7>;
-	type MaxDuePerBlock = ConstU32<32>;
-	type MaxDuePerInit = ConstU32<32>;
+	// Posts and reviews ending together: the queues of 8 blocks take 2,048.
+	type MaxDuePerBlock = ConstU32<256>;
+	type MaxDuePerInit = ConstU32<64>;
 	type MaxLifetime = ConstU32<{ 30 * DAYS }>;
 	type MaxReview = ConstU32<{ 3 * DAYS }>;
 	type WeightInfo = pallet_orders::weights::SubstrateWeight<Runtime>;
