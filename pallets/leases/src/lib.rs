@@ -52,8 +52,8 @@ pub const SPILL_BLOCKS: u32 = 8;
 /// What the benchmarks need from the rest of the runtime.
 #[cfg(feature = "runtime-benchmarks")]
 pub trait BenchmarkHelper<AccountId> {
-	/// Makes `owner` a provider with a listed resource priced at most `price` per hour and
-	/// available for the next [`Config::MaxHours`] hours; returns its id.
+	/// Makes `owner` (funded by the benchmark) a provider with a listed resource available
+	/// for the next [`Config::MaxHours`] hours at least; returns its id.
 	fn listed_resource(owner: &AccountId) -> powerverse_primitives::ResourceId;
 }
 
