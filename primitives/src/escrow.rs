@@ -4,7 +4,10 @@
 
 use crate::ResourceId;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use polkadot_sdk::sp_runtime::{DispatchError, DispatchResult, Perbill};
+use polkadot_sdk::{
+	frame_support::weights::Weight,
+	sp_runtime::{DispatchError, DispatchResult, Perbill},
+};
 use scale_info::TypeInfo;
 
 /// Identifies a lease.
@@ -92,4 +95,10 @@ pub trait Leasing<AccountId, Balance> {
 		hours: u32,
 		price: Balance,
 	) -> Result<LeaseId, DispatchError>;
+
+	/// The longest lease in hours: a demand asking for more can never be filled.
+	fn max_hours() -> u32;
+
+	/// The worst-case weight of [`Self::open`], which callers add to their own.
+	fn open_weight() -> Weight;
 }

@@ -85,11 +85,15 @@ pub trait Reputation<AccountId> {
 	/// register, list, rent or post orders.
 	fn is_restricted(who: &AccountId) -> bool;
 
-	/// Records a rating of `who` after a lease or task: 1 (bad) to 5 (excellent).
+	/// Records a rating by `by` of `who` after a lease or task: 1 (bad) to 5 (excellent).
+	/// `paid` is what the rated deal actually paid its provider, in the native currency's
+	/// smallest unit: a rating weighs in proportion to it (nothing paid, no weight), and one
+	/// rater moves one counterparty's reputation once per rating period at most, so ratings
+	/// cannot be bought with empty deals or repeated.
 	///
 	/// # Errors
-	/// When `stars` is not 1 to 5.
-	fn rate(who: &AccountId, stars: u8) -> DispatchResult;
+	/// When `stars` is not 1 to 5, or `by` is `who`.
+	fn rate(by: &AccountId, who: &AccountId, stars: u8, paid: u128) -> DispatchResult;
 
 	/// Records an arbitration ruling: `against == true` when `who` was at fault.
 	fn ruling(who: &AccountId, against: bool);
@@ -114,7 +118,7 @@ impl<AccountId> Reputation<AccountId> for () {
 	fn is_restricted(_: &AccountId) -> bool {
 		false
 	}
-	fn rate(_: &AccountId, stars: u8) -> DispatchResult {
+	fn rate(_: &AccountId, _: &AccountId, stars: u8, _: u128) -> DispatchResult {
 		if (1..=5).contains(&stars) {
 			Ok(())
 		} else {

@@ -90,9 +90,13 @@ impl<T: Config> Pallet<T> {
 		T::Nfts::set_attribute(&c, &id, keys::TENANT, &tenant)
 	}
 
-	/// Burns a certificate (its item deposit goes back to its owner).
+	/// Burns a certificate (its item deposit goes back to its owner) and clears its
+	/// attributes, which pallet-nfts would otherwise keep for the burned item id.
 	pub(crate) fn burn_certificate(id: ResourceId) -> DispatchResult {
 		let c = Self::collection()?;
+		for key in [keys::OWNER, keys::STATUS, keys::SCORE, keys::TENANT] {
+			T::Nfts::clear_attribute(&c, &id, key)?;
+		}
 		T::Nfts::enable_transfer(&c, &id)?;
 		T::Nfts::burn(&c, &id, None)
 	}

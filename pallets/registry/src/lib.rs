@@ -18,8 +18,12 @@
 extern crate alloc;
 
 mod certificate;
+mod errors;
+mod events;
+mod genesis;
 mod invariants;
 mod market;
+mod params;
 mod provider;
 mod rescore;
 mod resource;
@@ -35,12 +39,17 @@ mod benchmarking;
 mod mock;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod verification_tests;
 
 pub use pallet::*;
 pub use types::*;
 pub use weights::WeightInfo;
 
-use polkadot_sdk::{frame_support, frame_system, sp_core, sp_runtime};
+use polkadot_sdk::{
+	frame_support::{self, pallet_macros::import_section},
+	frame_system, sp_core, sp_runtime,
+};
 
 /// Log target of this pallet.
 pub const LOG_TARGET: &str = "runtime::registry";
@@ -66,6 +75,9 @@ impl<AccountId> BenchmarkHelper<AccountId> for () {
 	}
 }
 
+#[import_section(events::events)]
+#[import_section(errors::errors)]
+#[import_section(genesis::genesis)]
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
@@ -83,11 +95,9 @@ pub mod pallet {
 		PalletId,
 	};
 	use frame_system::pallet_prelude::*;
-	use polkadot_sdk::pallet_nfts::{
-		CollectionConfig, CollectionSettings, ItemConfig, MintSettings,
-	};
+	use polkadot_sdk::pallet_nfts::{CollectionConfig, ItemConfig};
 	use powerverse_primitives::{Price, Reputation, ResourceId, Scorer, Status, Window};
-	use sp_runtime::traits::{AccountIdConversion, Saturating};
+	use sp_runtime::traits::Saturating;
 
 	/// Balance of the native currency.
 	pub type BalanceOf<T> = <<T as Config>::Currency as fungible::Inspect<
@@ -107,9 +117,13 @@ pub mod pallet {
 	pub type ParamsOf<T> = Params<BalanceOf<T>, BlockNumberFor<T>>;
 	/// A verification of this runtime.
 	pub type VerificationOf<T> =
-		Verification<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
+		Verification<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>>;
+
+	/// Version of the storage layout.
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
 
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	/// Configuration.
@@ -139,7 +153,9 @@ pub mod pallet {
 		/// Reputation of accounts: restricted ones may not register or list.
 		type Reputation: Reputation<Self::AccountId>;
 
-		/// Randomness for drawing verifier panels (BABE's, one epoch old).
+		/// Randomness for drawing verifier panels. The block number it returns must be the
+		/// first block its value could be known: a panel is drawn only from randomness known
+		/// after the panel was asked for.
 		type Randomness: Randomness<Self::Hash, BlockNumberFor<Self>>;
 
 		/// Who sets the parameters, admits verifiers and verifies or rejects directly.
@@ -196,6 +212,9 @@ pub mod pallet {
 		/// A verifier's stake.
 		#[codec(index = 1)]
 		VerifierStake,
+		/// A provider's verification fee, until the panel is counted.
+		#[codec(index = 2)]
+		VerificationFee,
 	}
 
 	/// `Params` — what governance sets: bonds, periods, panel size, slash.
@@ -254,19 +273,27 @@ pub mod pallet {
 	pub type Committee<T: Config> =
 		StorageValue<_, BoundedVec<T::AccountId, T::MaxVerifiers>, ValueQuery>;
 
-	/// `Verifications: ResourceId => Verification` — the panel at work on a resource.
+	/// `MachineKeys: machine key => ResourceId` — the resource each machine key belongs to: a
+	/// key (hence a machine) can back one resource only.
+	#[pallet::storage]
+	pub type MachineKeys<T: Config> =
+		StorageMap<_, Blake2_128Concat, [u8; 32], ResourceId, OptionQuery>;
+
+	/// `Verifications: ResourceId => Verification` — the verification under way for a
+	/// resource: booked for a draw, or with its panel at work.
 	#[pallet::storage]
 	pub type Verifications<T: Config> =
 		StorageMap<_, Twox64Concat, ResourceId, VerificationOf<T>, OptionQuery>;
 
-	/// `Deadlines: BlockNumber => [(ResourceId, round)]` — verifications counted at the
-	/// start of that block. An entry whose round is no longer current is skipped.
+	/// `Deadlines: BlockNumber => [ResourceId]` — verifications worked at the start of that
+	/// block: a panel drawn, or a panel counted. Each verification is in exactly one queue,
+	/// the one of its `due` block; ending a verification early takes it out.
 	#[pallet::storage]
 	pub type Deadlines<T: Config> = StorageMap<
 		_,
 		Twox64Concat,
 		BlockNumberFor<T>,
-		BoundedVec<(ResourceId, u32), T::MaxDeadlinesPerBlock>,
+		BoundedVec<ResourceId, T::MaxDeadlinesPerBlock>,
 		ValueQuery,
 	>;
 
@@ -279,338 +306,10 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type ScoreVersion<T: Config> = StorageValue<_, u32, ValueQuery>;
 
-	/// Genesis: the parameters. The certificate collection is created too, paid by the
-	/// pallet's account, which genesis endows with pallet-nfts' collection deposit.
-	#[pallet::genesis_config]
-	#[derive(frame_support::DefaultNoBound)]
-	pub struct GenesisConfig<T: Config> {
-		/// Initial parameters.
-		pub params: Option<ParamsOf<T>>,
-		/// Providers at genesis: account, display name and bond (held from the account's
-		/// genesis balance).
-		pub providers: Vec<(T::AccountId, Vec<u8>, BalanceOf<T>)>,
-		/// Machines at genesis, for test networks and benchmarks: owner (a genesis
-		/// provider), declaration, the verified benchmark figure if it starts verified, and
-		/// whether it starts listed (only if verified).
-		pub resources: Vec<(T::AccountId, DeclarationOf<T>, Option<u32>, bool)>,
-	}
-
-	#[pallet::genesis_build]
-	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
-		fn build(&self) {
-			let params = self.params.unwrap_or_else(Pallet::<T>::default_params);
-			assert!(Pallet::<T>::params_ok(&params), "registry genesis parameters are invalid");
-			Parameters::<T>::put(params);
-			let account = Pallet::<T>::account();
-			let needed = T::CollectionDeposit::get().saturating_add(T::Currency::minimum_balance());
-			let _ = T::Currency::mint_into(&account, needed);
-			let collection = Pallet::<T>::create_collection()
-				.expect("the registry account is endowed with the collection deposit; qed");
-			Collection::<T>::put(collection);
-			ScoreVersion::<T>::put(T::Scorer::version());
-			for (who, name, bond) in &self.providers {
-				let name = name.clone().try_into().expect("genesis provider name too long");
-				Pallet::<T>::do_register_provider(who.clone(), name, Default::default(), *bond)
-					.expect("genesis provider can bond");
-			}
-			for (who, declaration, benchmark, listed) in &self.resources {
-				let id = NextResourceId::<T>::get();
-				Pallet::<T>::do_register_resource(who.clone(), declaration.clone())
-					.expect("genesis resource is valid and its owner a funded provider");
-				if let Some(b) = benchmark {
-					Pallet::<T>::do_force_verdict(id, Some(*b)).expect("pending; qed");
-					if *listed {
-						Pallet::<T>::do_list(who.clone(), id).expect("verified and idle; qed");
-					}
-				}
-			}
-		}
-	}
-
-	/// Events.
-	#[pallet::event]
-	#[pallet::generate_deposit(pub(super) fn deposit_event)]
-	pub enum Event<T: Config> {
-		/// Governance changed the parameters.
-		ParamsSet {
-			/// The new parameters.
-			params: ParamsOf<T>,
-		},
-		/// An account became a provider.
-		ProviderRegistered {
-			/// The provider.
-			who: T::AccountId,
-			/// Bond held.
-			bond: BalanceOf<T>,
-		},
-		/// A provider changed its name or contact.
-		ProviderUpdated {
-			/// The provider.
-			who: T::AccountId,
-		},
-		/// A provider added to its bond.
-		Bonded {
-			/// The provider.
-			who: T::AccountId,
-			/// Amount added.
-			amount: BalanceOf<T>,
-		},
-		/// A provider started unbonding.
-		Unbonding {
-			/// The provider.
-			who: T::AccountId,
-			/// Amount being unbonded (all of it being unbonded so far).
-			amount: BalanceOf<T>,
-			/// First block it can be withdrawn.
-			until: BlockNumberFor<T>,
-		},
-		/// A provider withdrew unbonded funds.
-		Withdrawn {
-			/// The provider.
-			who: T::AccountId,
-			/// Amount released.
-			amount: BalanceOf<T>,
-			/// Whether the provider record is gone (no bond, no resources left).
-			closed: bool,
-		},
-		/// A resource was registered; it is pending verification.
-		Registered {
-			/// The new resource.
-			resource: ResourceId,
-			/// Its owner.
-			owner: T::AccountId,
-		},
-		/// A resource's declaration changed; it is pending verification again.
-		Updated {
-			/// The resource.
-			resource: ResourceId,
-		},
-		/// A resource's price changed.
-		PriceSet {
-			/// The resource.
-			resource: ResourceId,
-			/// The new price.
-			price: Price<BalanceOf<T>>,
-		},
-		/// A resource's availability window changed.
-		WindowSet {
-			/// The resource.
-			resource: ResourceId,
-			/// The new window.
-			window: Window<BlockNumberFor<T>>,
-		},
-		/// A resource's status changed.
-		StatusChanged {
-			/// The resource.
-			resource: ResourceId,
-			/// Status before.
-			from: Status,
-			/// Status now.
-			to: Status,
-		},
-		/// A resource and its certificate moved to a new owner.
-		Transferred {
-			/// The resource.
-			resource: ResourceId,
-			/// Old owner.
-			from: T::AccountId,
-			/// New owner.
-			to: T::AccountId,
-		},
-		/// A resource was deregistered and its certificate burned.
-		Deregistered {
-			/// The resource.
-			resource: ResourceId,
-		},
-		/// A resource's performance score changed.
-		Scored {
-			/// The resource.
-			resource: ResourceId,
-			/// The new score.
-			score: u32,
-			/// Version of the scoring weights used.
-			version: u32,
-		},
-		/// A dispute started or ended on a resource.
-		DisputeSet {
-			/// The resource.
-			resource: ResourceId,
-			/// Whether it is disputed now.
-			disputed: bool,
-		},
-		/// An account applied to the verifier committee, holding the stake.
-		VerifierApplied {
-			/// The applicant.
-			who: T::AccountId,
-			/// Stake held.
-			stake: BalanceOf<T>,
-		},
-		/// Governance admitted a verifier to the committee.
-		VerifierAdmitted {
-			/// The verifier.
-			who: T::AccountId,
-		},
-		/// A verifier left or was removed; its remaining stake is released.
-		VerifierRemoved {
-			/// The verifier.
-			who: T::AccountId,
-			/// Stake released.
-			released: BalanceOf<T>,
-		},
-		/// A verifier lost stake for missing its window or disagreeing with the majority.
-		VerifierSlashed {
-			/// The verifier.
-			who: T::AccountId,
-			/// Resource it was verifying.
-			resource: ResourceId,
-			/// Stake lost.
-			amount: BalanceOf<T>,
-		},
-		/// A panel was drawn for a resource.
-		PanelDrawn {
-			/// The resource.
-			resource: ResourceId,
-			/// Round of this panel, from 1.
-			round: u32,
-			/// The verifiers drawn.
-			panel: Vec<T::AccountId>,
-			/// Last block to commit.
-			commit_end: BlockNumberFor<T>,
-			/// Last block to reveal.
-			reveal_end: BlockNumberFor<T>,
-		},
-		/// Not enough verifiers to draw a panel: governance must verify or more verifiers
-		/// must join (then the owner calls `request_verification`).
-		AwaitingVerifiers {
-			/// The resource.
-			resource: ResourceId,
-		},
-		/// A verifier committed.
-		Committed {
-			/// The resource.
-			resource: ResourceId,
-			/// The verifier.
-			who: T::AccountId,
-		},
-		/// A verifier revealed.
-		Revealed {
-			/// The resource.
-			resource: ResourceId,
-			/// The verifier.
-			who: T::AccountId,
-			/// What it reported.
-			verdict: Verdict,
-		},
-		/// A resource passed verification (by panel or governance).
-		Verified {
-			/// The resource.
-			resource: ResourceId,
-			/// The benchmark figure agreed.
-			benchmark: u32,
-		},
-		/// A resource failed verification (by panel or governance).
-		Rejected {
-			/// The resource.
-			resource: ResourceId,
-		},
-		/// A panel reached no majority; another is drawn, or after the last round the
-		/// resource waits for governance.
-		Inconclusive {
-			/// The resource.
-			resource: ResourceId,
-			/// The round that reached no majority.
-			round: u32,
-		},
-	}
-
-	/// Errors.
-	#[pallet::error]
-	pub enum Error<T> {
-		/// The parameters are inconsistent: panel size must be odd, 1 to the largest panel,
-		/// periods non-zero.
-		BadParams,
-		/// The account is already a provider.
-		AlreadyProvider,
-		/// The account is not a provider: call `register_provider` first.
-		NotProvider,
-		/// The bond would be below the governance minimum.
-		BondTooLow,
-		/// Not enough free balance for the bond or stake.
-		InsufficientBalance,
-		/// A resource of this provider is rented, busy or disputed: the bond must stay.
-		ProviderEngaged,
-		/// Nothing is unbonding, or the amount is zero or more than the bond.
-		BadUnbond,
-		/// The unbonding period has not passed yet.
-		StillUnbonding,
-		/// The account's reputation is below the governance threshold.
-		ReputationTooLow,
-		/// The account owns as many resources as it may.
-		TooManyResources,
-		/// No resource with this id.
-		UnknownResource,
-		/// Only the owner of the resource may do this.
-		NotOwner,
-		/// The specs have no CPU model.
-		NoCpuModel,
-		/// Zero cores, fewer threads than cores, or zero or inverted clocks.
-		BadCpu,
-		/// A GPU is claimed with a count, memory or core count of zero.
-		BadGpu,
-		/// The GPU model is not in the scoring reference table.
-		UnknownGpuModel,
-		/// Memory size or clock is zero.
-		BadMemory,
-		/// Storage size or speed is zero.
-		BadStorage,
-		/// Bandwidth up or down is zero.
-		BadNetwork,
-		/// The country code is not two upper-case letters or the geohash is not one.
-		BadRegion,
-		/// PUE is below 1.0 or above 5.0.
-		BadEnergy,
-		/// The telemetry URL is empty.
-		BadTelemetryUrl,
-		/// The price is zero, or a Dutch auction's floor is above its start or it does not fall.
-		BadPrice,
-		/// The availability window ends before it starts.
-		BadWindow,
-		/// The resource's status does not allow this now.
-		BadStatus,
-		/// The resource is rented, busy or disputed.
-		Engaged,
-		/// The resource is disputed.
-		Disputed,
-		/// The resource id space is exhausted.
-		Overflow,
-		/// The account is already a verifier or applicant.
-		AlreadyVerifier,
-		/// The account is not a verifier or applicant.
-		NotVerifier,
-		/// The verifier committee is full.
-		CommitteeFull,
-		/// No verification is under way for this resource.
-		NoVerification,
-		/// The caller is not on this resource's panel.
-		NotOnPanel,
-		/// The commit window is over (or, for a reveal, not yet over).
-		WrongPhase,
-		/// The verifier already committed (or revealed).
-		AlreadyDone,
-		/// The reveal does not match the commit.
-		CommitMismatch,
-		/// A verification is already under way.
-		VerificationUnderWay,
-		/// Too many verifications end in the coming blocks; try again later.
-		DeadlinesFull,
-		/// The new owner is the current owner.
-		SameOwner,
-	}
-
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
-			Self::count_panels(now)
+			Self::run_deadlines(now)
 		}
 
 		fn on_idle(_now: BlockNumberFor<T>, limit: Weight) -> Weight {
@@ -672,8 +371,9 @@ pub mod pallet {
 			Self::do_unbond(who, amount)
 		}
 
-		/// Releases the unbonded part of the bond once the unbonding period has passed. A
-		/// provider left with no bond and no resources is removed.
+		/// Releases the unbonded part of the bond once the unbonding period has passed, and
+		/// only while no resource of the provider is rented, busy or disputed. A provider left
+		/// with no bond and no resources is removed.
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::withdraw_unbonded())]
 		pub fn withdraw_unbonded(origin: OriginFor<T>) -> DispatchResult {
@@ -681,8 +381,11 @@ pub mod pallet {
 			Self::do_withdraw_unbonded(who)
 		}
 
-		/// Registers a resource: mints its certificate (the provider pays pallet-nfts' item
-		/// deposit, returned on deregistration) and draws a verifier panel.
+		/// Registers a resource (origin: a bonded provider in good standing): mints its
+		/// certificate (the provider pays pallet-nfts' item deposit, returned on
+		/// deregistration), holds the verification fee and books the panel's draw
+		/// `draw_delay` blocks later. The machine key must back no other resource.
+		/// Events: `Registered`, `VerificationRequested`.
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::register_resource(T::MaxVerifiers::get()))]
 		pub fn register_resource(
@@ -693,8 +396,11 @@ pub mod pallet {
 			Self::do_register_resource(who, declaration)
 		}
 
-		/// Replaces a resource's declaration: the resource goes back to pending and a new
-		/// panel is drawn. Not while rented, busy, disputed or suspended.
+		/// Replaces a resource's declaration (origin: its owner): the resource goes back to
+		/// pending, unscored, and a new panel is booked (a fee still held for an undrawn panel
+		/// carries over; otherwise a new fee is held). Not while rented, busy, disputed or
+		/// suspended, nor while a panel is at work on it. Events: `Updated`, `StatusChanged`,
+		/// `Scored`, `VerificationRequested`.
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::update_resource())]
 		pub fn update_resource(
@@ -784,8 +490,9 @@ pub mod pallet {
 			Self::do_transfer(who, resource, to)
 		}
 
-		/// Draws a panel for a pending resource that has none (not enough verifiers before,
-		/// or governance's last round was inconclusive).
+		/// Asks again for a panel for a pending resource that has none (not enough verifiers
+		/// before, or the last round was inconclusive), holding a new fee (origin: the owner).
+		/// Event: `VerificationRequested`.
 		#[pallet::call_index(15)]
 		#[pallet::weight(T::WeightInfo::request_verification(T::MaxVerifiers::get()))]
 		pub fn request_verification(origin: OriginFor<T>, resource: ResourceId) -> DispatchResult {
@@ -793,7 +500,10 @@ pub mod pallet {
 			Self::do_request_verification(who, resource)
 		}
 
-		/// A panel member commits `blake2_256((resource, round, verdict, salt).encode())`.
+		/// A panel member commits to its verdict during the commit window: the hash is
+		/// [`verification::commitment`], `blake2_256` of the SCALE encoding of `(resource: u32,
+		/// round: u32, verifier: AccountId, verdict: Verdict, salt: [u8; 32])`. Event:
+		/// `Committed`.
 		#[pallet::call_index(16)]
 		#[pallet::weight(T::WeightInfo::commit())]
 		pub fn commit(
@@ -805,7 +515,12 @@ pub mod pallet {
 			Self::do_commit(who, resource, hash)
 		}
 
-		/// A panel member reveals its verdict after the commit window.
+		/// A panel member reveals its verdict and salt after the commit window. A genuine
+		/// verdict carries `proof`: the machine's sr25519 or ed25519 signature, under the
+		/// declared machine key, of [`verification::challenge_message`] — the SCALE encoding
+		/// of `(b"powerverse/verify", resource: u32, round: u32, challenge: [u8; 32],
+		/// verifier: AccountId)`, with the challenge of the `PanelDrawn` event. Event:
+		/// `Revealed`.
 		#[pallet::call_index(17)]
 		#[pallet::weight(T::WeightInfo::reveal())]
 		pub fn reveal(
@@ -813,9 +528,10 @@ pub mod pallet {
 			resource: ResourceId,
 			verdict: Verdict,
 			salt: [u8; 32],
+			proof: Option<MachineSignature>,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::do_reveal(who, resource, verdict, salt)
+			Self::do_reveal(who, resource, verdict, salt, proof)
 		}
 
 		/// Applies to the verifier committee, holding the governance-set stake.
@@ -826,8 +542,10 @@ pub mod pallet {
 			Self::do_apply_verifier(who)
 		}
 
-		/// Leaves the committee (or withdraws an application); the stake is released. Seats
-		/// already drawn stay: a missed reveal is still slashed from what is held then.
+		/// Leaves the committee (or withdraws an application). The verifier is out of future
+		/// draws at once; its stake is released now if it sits on no panel, otherwise when its
+		/// last panel has been counted (a missed reveal is still slashed). Events:
+		/// `VerifierRemoved`, or `VerifierLeaving` then `VerifierRemoved`.
 		#[pallet::call_index(19)]
 		#[pallet::weight(T::WeightInfo::remove_verifier(T::MaxVerifiers::get()))]
 		pub fn leave_verifiers(origin: OriginFor<T>) -> DispatchResult {
@@ -843,7 +561,8 @@ pub mod pallet {
 			Self::do_admit_verifier(who)
 		}
 
-		/// Governance removes a verifier or applicant; its stake is released.
+		/// Governance removes a verifier or applicant; its stake is released as for
+		/// `leave_verifiers`.
 		#[pallet::call_index(21)]
 		#[pallet::weight(T::WeightInfo::remove_verifier(T::MaxVerifiers::get()))]
 		pub fn remove_verifier(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
@@ -880,54 +599,6 @@ pub mod pallet {
 			Parameters::<T>::put(params);
 			Self::deposit_event(Event::ParamsSet { params });
 			Ok(())
-		}
-	}
-
-	impl<T: Config> Pallet<T> {
-		/// The account owning the certificate collection.
-		pub fn account() -> T::AccountId {
-			T::PalletId::get().into_account_truncating()
-		}
-
-		/// The parameters in force.
-		pub fn params() -> ParamsOf<T> {
-			Parameters::<T>::get().unwrap_or_else(Self::default_params)
-		}
-
-		/// Parameters used when genesis sets none: small, for tests and development.
-		pub fn default_params() -> ParamsOf<T> {
-			let ed = T::Currency::minimum_balance();
-			Params {
-				min_bond: ed.saturating_mul(100u32.into()),
-				unbonding_period: 10u32.into(),
-				verifier_stake: ed.saturating_mul(100u32.into()),
-				panel_size: 3,
-				commit_period: 5u32.into(),
-				reveal_period: 5u32.into(),
-				slash: sp_runtime::Perbill::from_percent(10),
-				tolerance: sp_runtime::Percent::from_percent(10),
-			}
-		}
-
-		/// Whether parameters are consistent.
-		pub fn params_ok(p: &ParamsOf<T>) -> bool {
-			p.panel_size % 2 == 1
-				&& p.panel_size <= MAX_PANEL
-				&& p.panel_size <= T::MaxVerifiers::get()
-				&& !p.commit_period.is_zero()
-				&& !p.reveal_period.is_zero()
-				&& !p.min_bond.is_zero()
-				&& !p.verifier_stake.is_zero()
-		}
-
-		fn create_collection() -> Result<u32, DispatchError> {
-			let account = Self::account();
-			let config = CollectionConfig {
-				settings: CollectionSettings::all_enabled(),
-				max_supply: None,
-				mint_settings: MintSettings::default(),
-			};
-			T::Nfts::create_collection(&account, &account, &config)
 		}
 	}
 }

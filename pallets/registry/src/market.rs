@@ -45,11 +45,19 @@ impl<T: Config> ResourcesApi<T::AccountId, BalanceOf<T>, BlockNumberFor<T>> for 
 		Self::set_status(id, r, if task { Status::Busy } else { Status::Rented })
 	}
 
+	/// Back to the market, unless its owner meanwhile fell below the bond minimum or the
+	/// reputation threshold: then idle, and listed again only by the owner once in good
+	/// standing.
 	fn release(id: ResourceId) -> DispatchResult {
 		let r = Resources::<T>::get(id).ok_or(Error::<T>::UnknownResource)?;
 		ensure!(r.status.is_engaged(), Error::<T>::BadStatus);
 		Self::engage_provider(&r.owner, false);
-		Self::set_status(id, r, Status::Listed)
+		let to = if Self::ensure_good_provider(&r.owner).is_ok() {
+			Status::Listed
+		} else {
+			Status::Idle
+		};
+		Self::set_status(id, r, to)
 	}
 
 	fn set_disputed(id: ResourceId, disputed: bool) -> DispatchResult {

@@ -1,18 +1,21 @@
 //! A test runtime: System, Balances, Nfts and the registry, with a scorer, reputation and
 //! randomness the tests control.
 
-use crate::{self as pallet_registry, Declaration, Params};
+use crate::{self as pallet_registry, Declaration, Params, Verdict};
 use polkadot_sdk::{
 	frame_support::{
-		derive_impl, parameter_types,
-		traits::{AsEnsureOriginWithArg, ConstU32, ConstU64, Hooks, Randomness},
+		assert_ok, derive_impl, parameter_types,
+		traits::{
+			fungible::InspectHold, tokens::nonfungibles_v2::Inspect as NftInspect,
+			AsEnsureOriginWithArg, ConstU32, ConstU64, Hooks, Randomness,
+		},
 		PalletId,
 	},
 	frame_system::{self, EnsureRoot},
 	pallet_balances,
 	pallet_nfts::{self, PalletFeatures},
-	sp_core::H256,
-	sp_io,
+	sp_core::{self, H256},
+	sp_io, sp_keystore,
 	sp_runtime::{
 		testing::{TestSignature, UintAuthorityId},
 		traits::{BlakeTwo256, Hash},
@@ -20,8 +23,8 @@ use polkadot_sdk::{
 	},
 };
 use powerverse_primitives::{
-	Cpu, Energy, Gpu, Interconnect, ModelName, Price, Region, Reputation, Scorer, Specs, Storage,
-	StorageKind, Tier, Window,
+	Cpu, Energy, Gpu, Interconnect, ModelName, Price, Region, Reputation, ResourceId, Scorer,
+	Specs, Status, Storage, StorageKind, Tier, Window,
 };
 
 type Block = frame_system::mocking::MockBlock<Test>;
@@ -139,19 +142,47 @@ impl Reputation<u64> for MockReputation {
 	fn is_restricted(who: &u64) -> bool {
 		Restricted::get().contains(who)
 	}
-	fn rate(_: &u64, _: u8) -> DispatchResult {
+	fn rate(_: &u64, _: &u64, _: u8, _: u128) -> DispatchResult {
 		Ok(())
 	}
 	fn ruling(_: &u64, _: bool) {}
 }
 
-/// Randomness that changes with the block and the subject.
+parameter_types! {
+	/// When set, the block the mock randomness claims to be known since (and its value
+	/// stays the same): tests of draws that must wait for fresh randomness set it.
+	pub static KnownSince: Option<u64> = None;
+}
+
+/// Randomness that changes with the block and the subject, known since the current block
+/// (unless [`KnownSince`] says otherwise).
 pub struct MockRandomness;
 impl Randomness<H256, u64> for MockRandomness {
 	fn random(subject: &[u8]) -> (H256, u64) {
-		let now = System::block_number();
-		(BlakeTwo256::hash_of(&(subject, now)), now)
+		match KnownSince::get() {
+			Some(at) => (BlakeTwo256::hash_of(&(subject, at)), at),
+			None => {
+				let now = System::block_number();
+				(BlakeTwo256::hash_of(&(subject, now)), now)
+			},
+		}
 	}
+}
+
+/// The key pair of test machine `n`: its public key is the `machine_key` of
+/// [`declaration_of`]`(n)`.
+pub fn machine(n: u32) -> sp_core::sr25519::Pair {
+	use sp_core::Pair as _;
+	let mut seed = [0u8; 32];
+	seed[..4].copy_from_slice(&n.to_le_bytes());
+	seed[31] = 0x5e;
+	sp_core::sr25519::Pair::from_seed(&seed)
+}
+
+/// [`declaration`] with the key of test machine `n`.
+pub fn declaration_of(n: u32) -> crate::DeclarationOf<Test> {
+	use sp_core::Pair as _;
+	crate::Declaration { machine_key: machine(n).public().0, ..declaration() }
 }
 
 parameter_types! {
@@ -189,6 +220,10 @@ pub const POOR: u64 = 99;
 pub const ENDOWMENT: u64 = 1_000_000;
 pub const MIN_BOND: u64 = 1_000;
 pub const STAKE: u64 = 500;
+/// Verification fee of the tests: divisible by 3, the panel size, but not by 2.
+pub const FEE: u64 = 90;
+/// Blocks between asking for a panel and drawing it.
+pub const DRAW_DELAY: u64 = 2;
 
 /// The parameters of the tests.
 pub fn params() -> crate::ParamsOf<Test> {
@@ -201,6 +236,8 @@ pub fn params() -> crate::ParamsOf<Test> {
 		reveal_period: 5,
 		slash: Perbill::from_percent(10),
 		tolerance: Percent::from_percent(10),
+		verification_fee: FEE,
+		draw_delay: DRAW_DELAY,
 	}
 }
 
@@ -269,6 +306,10 @@ impl ExtBuilder {
 			.assimilate_storage(&mut t)
 			.unwrap();
 		let mut ext = sp_io::TestExternalities::new(t);
+		// The benchmarks' machines sign their challenges with keystore keys.
+		ext.register_extension(sp_keystore::KeystoreExt::new(
+			sp_keystore::testing::MemoryKeystore::new(),
+		));
 		ext.execute_with(|| {
 			System::set_block_number(1);
 			if self.committee {
@@ -298,4 +339,137 @@ pub fn run_to(n: u64) {
 		Registry::on_initialize(next);
 		Registry::on_idle(next, polkadot_sdk::frame_support::weights::Weight::MAX);
 	}
+}
+
+// ---------------------------------------------------------------------------------------
+// Helpers of the tests
+
+type Reg = crate::Pallet<Test>;
+
+/// A signed origin.
+pub fn signed(who: u64) -> RuntimeOrigin {
+	RuntimeOrigin::signed(who)
+}
+
+/// A bounded name.
+pub fn name(s: &str) -> crate::Name {
+	s.as_bytes().to_vec().try_into().unwrap()
+}
+
+/// A bounded URL.
+pub fn url(s: &str) -> crate::Url {
+	s.as_bytes().to_vec().try_into().unwrap()
+}
+
+/// What `who` holds as provider bond.
+pub fn bonded(who: u64) -> u64 {
+	<Balances as InspectHold<u64>>::balance_on_hold(&crate::HoldReason::Bond.into(), &who)
+}
+
+/// Makes `who` a provider with the minimum bond.
+pub fn provider(who: u64) {
+	assert_ok!(Reg::register_provider(
+		signed(who),
+		name("Acme"),
+		url("mailto:a@acme.io"),
+		MIN_BOND
+	));
+}
+
+/// Registers a resource of `who` (a provider already) with the key of test machine `id`,
+/// its id, and returns the id.
+pub fn register(who: u64) -> ResourceId {
+	let id = crate::NextResourceId::<Test>::get();
+	assert_ok!(Reg::register_resource(signed(who), declaration_of(id)));
+	id
+}
+
+/// A provider with a verified, idle resource.
+pub fn verified(who: u64) -> ResourceId {
+	provider(who);
+	let id = register(who);
+	assert_ok!(Reg::force_verify(RuntimeOrigin::root(), id, 1000));
+	id
+}
+
+/// A provider with a verified, listed resource.
+pub fn listed(who: u64) -> ResourceId {
+	let id = verified(who);
+	assert_ok!(Reg::list(signed(who), id));
+	id
+}
+
+/// The status of a resource.
+pub fn status(id: ResourceId) -> Status {
+	crate::Resources::<Test>::get(id).unwrap().status
+}
+
+/// A certificate attribute.
+pub fn attribute(id: ResourceId, key: &[u8]) -> Vec<u8> {
+	let c = crate::Collection::<Test>::get().unwrap();
+	<Nfts as NftInspect<u64>>::system_attribute(&c, Some(&id), key).unwrap_or_default()
+}
+
+/// Runs to the block that draws the booked panel of `id` and returns the panel.
+pub fn draw(id: ResourceId) -> Vec<u64> {
+	let v = crate::Verifications::<Test>::get(id).unwrap();
+	assert!(!v.drawn(), "panel of {id} drawn already");
+	run_to(v.due);
+	panel(id)
+}
+
+/// The drawn panel of `id`.
+pub fn panel(id: ResourceId) -> Vec<u64> {
+	crate::Verifications::<Test>::get(id).unwrap().panel.iter().map(|s| s.who).collect()
+}
+
+/// The salt a test verifier uses.
+pub fn salt(who: u64) -> [u8; 32] {
+	[who as u8; 32]
+}
+
+/// A genuine verdict with a benchmark figure.
+pub fn genuine(benchmark: u32) -> Verdict {
+	Verdict { genuine: true, benchmark }
+}
+
+/// A verdict that the machine is not what it claims.
+pub const FAKE: Verdict = Verdict { genuine: false, benchmark: 0 };
+
+/// `who`'s commitment to `verdict` on the current round of `id`.
+pub fn commit_hash(id: ResourceId, who: u64, verdict: &Verdict) -> H256 {
+	let round = crate::Verifications::<Test>::get(id).unwrap().round;
+	crate::verification::commitment(id, round, &who, verdict, &salt(who))
+}
+
+/// Test machine `machine`'s signature of `who`'s challenge on the current round of `id`.
+pub fn proof_by(machine_n: u32, id: ResourceId, who: u64) -> crate::MachineSignature {
+	use sp_core::Pair as _;
+	let v = crate::Verifications::<Test>::get(id).unwrap();
+	let message = crate::verification::challenge_message(id, v.round, &v.challenge, &who);
+	machine(machine_n).sign(&message).0
+}
+
+/// The proof for a reveal of `verdict` by `who` on `id` (machine `id` signs genuine ones).
+pub fn proof(id: ResourceId, who: u64, verdict: &Verdict) -> Option<crate::MachineSignature> {
+	verdict.genuine.then(|| proof_by(id, id, who))
+}
+
+/// Reveals `who`'s verdict on `id` with the right salt and proof.
+pub fn reveal(id: ResourceId, who: u64, verdict: Verdict) -> DispatchResult {
+	Reg::reveal(signed(who), id, verdict, salt(who), proof(id, who, &verdict))
+}
+
+/// Each `(verifier, verdict)` commits now, then reveals after the commit window; the panel is
+/// counted at the end of the reveal window.
+pub fn vote(id: ResourceId, votes: &[(u64, Verdict)]) {
+	let v = crate::Verifications::<Test>::get(id).unwrap();
+	for (who, verdict) in votes {
+		assert_ok!(Reg::commit(signed(*who), id, commit_hash(id, *who, verdict)));
+	}
+	run_to(v.commit_end + 1);
+	for (who, verdict) in votes {
+		assert_ok!(reveal(id, *who, *verdict));
+	}
+	run_to(v.reveal_end + 1);
 }

@@ -94,9 +94,11 @@ impl<T: Config> Pallet<T> {
 	/// Releases what finished unbonding; removes a provider left with nothing.
 	///
 	/// # Errors
-	/// `NotProvider`, `BadUnbond` (nothing unbonding), `StillUnbonding`.
+	/// `NotProvider`, `ProviderEngaged` (a resource is rented, busy or disputed: the bond
+	/// must answer for it), `BadUnbond` (nothing unbonding), `StillUnbonding`.
 	pub(crate) fn do_withdraw_unbonded(who: T::AccountId) -> DispatchResult {
 		let mut p = Providers::<T>::get(&who).ok_or(Error::<T>::NotProvider)?;
+		ensure!(p.engaged == 0, Error::<T>::ProviderEngaged);
 		let (amount, until) = p.unbonding.ok_or(Error::<T>::BadUnbond)?;
 		ensure!(frame_system::Pallet::<T>::block_number() >= until, Error::<T>::StillUnbonding);
 		T::Currency::release(&HoldReason::Bond.into(), &who, amount, Precision::BestEffort)?;

@@ -6,9 +6,10 @@ use polkadot_sdk::frame_support::{traits::Get, weights::Weight};
 use powerverse_primitives::Scorer;
 
 impl<T: Config> Pallet<T> {
-	/// Scores `r` from its specs and verified benchmark under the current weights.
+	/// Scores `r` from its specs and verified benchmark under the current weights. A machine
+	/// not verified (pending or rejected) scores 0: declared specs alone earn nothing.
 	pub(crate) fn score_record(r: &mut ResourceOf<T>) {
-		r.score = T::Scorer::score(&r.declared.specs, r.benchmark);
+		r.score = if r.verified { T::Scorer::score(&r.declared.specs, r.benchmark) } else { 0 };
 		r.score_version = T::Scorer::version();
 	}
 

@@ -5,7 +5,7 @@ use crate::{pallet::*, Resource};
 use polkadot_sdk::{
 	frame_support::{ensure, traits::Get},
 	frame_system::{self, pallet_prelude::BlockNumberFor},
-	sp_runtime::{DispatchError, DispatchResult},
+	sp_runtime::{traits::Zero, DispatchError, DispatchResult},
 };
 use powerverse_primitives::{Price, ResourceId, Scorer, SpecsError, Status, Window};
 
@@ -36,18 +36,33 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Registers a resource for `who`, mints its certificate and starts verification.
+	/// Registers a resource for `who`, mints its certificate and asks for its verification.
 	///
 	/// # Errors
-	/// `NotProvider`, `BondTooLow`, `ReputationTooLow`, the declaration's errors,
-	/// `TooManyResources`, `Overflow`, pallet-nfts' errors (e.g. no funds for the item
-	/// deposit), `DeadlinesFull`.
+	/// Those of [`Self::insert_resource`], and `InsufficientBalance` (for the verification
+	/// fee), `DeadlinesFull`.
 	pub(crate) fn do_register_resource(
 		who: T::AccountId,
 		declared: DeclarationOf<T>,
 	) -> DispatchResult {
+		let id = Self::insert_resource(who.clone(), declared)?;
+		Self::ask_verification(&who, id)
+	}
+
+	/// Stores a new pending resource of `who` and mints its certificate; returns its id.
+	///
+	/// # Errors
+	/// `NotProvider`, `BondTooLow`, `ReputationTooLow`, the declaration's errors,
+	/// `MachineKeyInUse`, `TooManyResources`, `Overflow`, pallet-nfts' errors (e.g. no funds
+	/// for the item deposit).
+	pub(crate) fn insert_resource(
+		who: T::AccountId,
+		declared: DeclarationOf<T>,
+	) -> Result<ResourceId, DispatchError> {
 		let mut provider = Self::ensure_good_provider(&who)?;
 		Self::check_declaration(&declared)?;
+		let key = declared.machine_key;
+		ensure!(!MachineKeys::<T>::contains_key(key), Error::<T>::MachineKeyInUse);
 		ensure!(provider.resources < T::MaxResourcesPerOwner::get(), Error::<T>::TooManyResources);
 		let id = NextResourceId::<T>::get();
 		let next = id.checked_add(1).ok_or(Error::<T>::Overflow)?;
@@ -70,16 +85,18 @@ impl<T: Config> Pallet<T> {
 		provider.resources = provider.resources.saturating_add(1);
 		Providers::<T>::insert(&who, provider);
 		Owned::<T>::insert(&who, id, ());
+		MachineKeys::<T>::insert(key, id);
 		Resources::<T>::insert(id, resource);
 		Self::deposit_event(Event::Registered { resource: id, owner: who });
-		Self::start_verification(id, 1)
+		Ok(id)
 	}
 
 	/// Replaces the declaration of a resource, which goes back to pending.
 	///
 	/// # Errors
-	/// `UnknownResource`, `NotOwner`, `Engaged`, `BadStatus` (suspended), the declaration's
-	/// errors, `DeadlinesFull`.
+	/// `UnknownResource`, `NotOwner`, `Engaged`, `BadStatus` (suspended),
+	/// `VerificationUnderWay` (a panel is at work), the declaration's errors,
+	/// `MachineKeyInUse`, `InsufficientBalance` (for the fee), `DeadlinesFull`.
 	pub(crate) fn do_update_resource(
 		who: T::AccountId,
 		id: ResourceId,
@@ -87,7 +104,14 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		let mut r = Self::owned_by(&who, id)?;
 		Self::ensure_free(&r)?;
+		Self::ensure_no_panel(id)?;
 		Self::check_declaration(&declared)?;
+		let (old_key, new_key) = (r.declared.machine_key, declared.machine_key);
+		if new_key != old_key {
+			ensure!(!MachineKeys::<T>::contains_key(new_key), Error::<T>::MachineKeyInUse);
+			MachineKeys::<T>::remove(old_key);
+			MachineKeys::<T>::insert(new_key, id);
+		}
 		let before = r.clone();
 		let from = r.status;
 		r.declared = declared;
@@ -107,8 +131,26 @@ impl<T: Config> Pallet<T> {
 			score: r.score,
 			version: r.score_version,
 		});
-		Verifications::<T>::remove(id);
-		Self::start_verification(id, 1)
+		// A fee held for a panel not drawn yet pays for the new one.
+		let fee = Self::abandon(id, &who, true);
+		if fee.is_zero() {
+			Self::ask_verification(&who, id)
+		} else {
+			Self::book_draw(id, 1, fee)
+		}
+	}
+
+	/// Refuses while a panel is at work on `id`: its members are measuring the machine as
+	/// declared, and the panel must not be re-rolled once known.
+	///
+	/// # Errors
+	/// `VerificationUnderWay`.
+	pub(crate) fn ensure_no_panel(id: ResourceId) -> Result<(), Error<T>> {
+		ensure!(
+			!Verifications::<T>::get(id).is_some_and(|v| v.drawn()),
+			Error::<T>::VerificationUnderWay
+		);
+		Ok(())
 	}
 
 	/// Changes the price of a resource that is not rented or busy.
@@ -188,17 +230,21 @@ impl<T: Config> Pallet<T> {
 		Self::set_status(id, r, to)
 	}
 
-	/// Removes a resource and burns its certificate.
+	/// Removes a resource and burns its certificate; a fee held for a panel not drawn yet is
+	/// refunded.
 	///
 	/// # Errors
-	/// `UnknownResource`, `NotOwner`, `Engaged`, `BadStatus` (suspended).
+	/// `UnknownResource`, `NotOwner`, `Engaged`, `BadStatus` (suspended),
+	/// `VerificationUnderWay`.
 	pub(crate) fn do_deregister(who: T::AccountId, id: ResourceId) -> DispatchResult {
 		let r = Self::owned_by(&who, id)?;
 		Self::ensure_free(&r)?;
+		Self::ensure_no_panel(id)?;
 		Self::burn_certificate(id)?;
 		Self::reindex(id, Some(&r), None);
+		Self::abandon(id, &who, false);
 		Resources::<T>::remove(id);
-		Verifications::<T>::remove(id);
+		MachineKeys::<T>::remove(r.declared.machine_key);
 		Owned::<T>::remove(&who, id);
 		Self::with_provider(&who, |p| p.resources = p.resources.saturating_sub(1));
 		Self::deposit_event(Event::Deregistered { resource: id });
@@ -209,7 +255,8 @@ impl<T: Config> Pallet<T> {
 	///
 	/// # Errors
 	/// `UnknownResource`, `NotOwner`, `SameOwner`, `Engaged`, `BadStatus` (suspended),
-	/// `NotProvider` / `BondTooLow` / `ReputationTooLow` (of the new owner),
+	/// `VerificationUnderWay` (its fee is the old owner's and the new owner could be on the
+	/// panel), `NotProvider` / `BondTooLow` / `ReputationTooLow` (of the new owner),
 	/// `TooManyResources`.
 	pub(crate) fn do_transfer(
 		who: T::AccountId,
@@ -219,6 +266,7 @@ impl<T: Config> Pallet<T> {
 		let mut r = Self::owned_by(&who, id)?;
 		ensure!(who != to, Error::<T>::SameOwner);
 		Self::ensure_free(&r)?;
+		ensure!(!Verifications::<T>::contains_key(id), Error::<T>::VerificationUnderWay);
 		let mut dest = Self::ensure_good_provider(&to)?;
 		ensure!(dest.resources < T::MaxResourcesPerOwner::get(), Error::<T>::TooManyResources);
 		Self::move_certificate(id, &to)?;
@@ -255,7 +303,9 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Stores the new status, stamps listings, updates the certificate, emits the event.
+	/// Stores the new status, stamps listings (a Dutch auction restarts from its start price
+	/// whenever the machine is listed again, after a lease too), updates the certificate,
+	/// emits the event.
 	pub(crate) fn set_status(
 		id: ResourceId,
 		mut r: ResourceOf<T>,
@@ -263,7 +313,7 @@ impl<T: Config> Pallet<T> {
 	) -> Result<(), DispatchError> {
 		let before = r.clone();
 		let from = r.status;
-		if to == Status::Listed && from != Status::Rented && from != Status::Busy {
+		if to == Status::Listed {
 			r.listed_at = frame_system::Pallet::<T>::block_number();
 		}
 		if !to.is_engaged() {

@@ -4,15 +4,10 @@
 use crate::{
 	certificate::{decimal, hex, keys},
 	mock::*,
-	verification::commitment,
-	Collection, Committee, Error, Event, HoldReason, Owned, Params, Providers, Rescore, Resources,
-	Verdict, Verifications, Verifiers,
+	Collection, Error, Event, Owned, Params, Providers, Rescore, Resources,
 };
 use polkadot_sdk::{
-	frame_support::{
-		assert_noop, assert_ok,
-		traits::{fungible::InspectHold, tokens::nonfungibles_v2::Inspect},
-	},
+	frame_support::{assert_noop, assert_ok, traits::tokens::nonfungibles_v2::Inspect},
 	pallet_nfts,
 	sp_runtime::{BuildStorage, DispatchError, Perbill, Percent},
 };
@@ -21,90 +16,6 @@ use powerverse_primitives::{
 };
 
 type Reg = crate::Pallet<Test>;
-
-fn signed(who: u64) -> RuntimeOrigin {
-	RuntimeOrigin::signed(who)
-}
-
-fn name(s: &str) -> crate::Name {
-	s.as_bytes().to_vec().try_into().unwrap()
-}
-
-fn url(s: &str) -> crate::Url {
-	s.as_bytes().to_vec().try_into().unwrap()
-}
-
-fn bonded(who: u64) -> u64 {
-	Balances::balance_on_hold(&HoldReason::Bond.into(), &who)
-}
-
-fn provider(who: u64) {
-	assert_ok!(Reg::register_provider(
-		signed(who),
-		name("Acme"),
-		url("mailto:a@acme.io"),
-		MIN_BOND
-	));
-}
-
-/// Registers a resource of `who` (a provider already) and returns its id.
-fn register(who: u64) -> ResourceId {
-	let id = crate::NextResourceId::<Test>::get();
-	assert_ok!(Reg::register_resource(signed(who), declaration()));
-	id
-}
-
-/// A provider with a verified, idle resource.
-fn verified(who: u64) -> ResourceId {
-	provider(who);
-	let id = register(who);
-	assert_ok!(Reg::force_verify(RuntimeOrigin::root(), id, 1000));
-	id
-}
-
-fn listed(who: u64) -> ResourceId {
-	let id = verified(who);
-	assert_ok!(Reg::list(signed(who), id));
-	id
-}
-
-fn status(id: ResourceId) -> Status {
-	Resources::<Test>::get(id).unwrap().status
-}
-
-fn attribute(id: ResourceId, key: &[u8]) -> Vec<u8> {
-	let c = Collection::<Test>::get().unwrap();
-	<Nfts as Inspect<u64>>::system_attribute(&c, Some(&id), key).unwrap_or_default()
-}
-
-fn panel(id: ResourceId) -> Vec<u64> {
-	Verifications::<Test>::get(id).unwrap().panel.iter().map(|s| s.who).collect()
-}
-
-fn salt(who: u64) -> [u8; 32] {
-	[who as u8; 32]
-}
-
-fn genuine(benchmark: u32) -> Verdict {
-	Verdict { genuine: true, benchmark }
-}
-
-const FAKE: Verdict = Verdict { genuine: false, benchmark: 0 };
-
-/// Each `(verifier, verdict)` commits now, then reveals after the commit window; the panel is
-/// counted at the end of the reveal window.
-fn vote(id: ResourceId, votes: &[(u64, Verdict)]) {
-	let v = Verifications::<Test>::get(id).unwrap();
-	for (who, verdict) in votes {
-		let hash = commitment(id, v.round, verdict, &salt(*who));
-		assert_ok!(Reg::commit(signed(*who), id, hash));
-	}
-	run_to(v.commit_end + 1);
-	for (who, verdict) in votes {
-		assert_ok!(Reg::reveal(signed(*who), id, *verdict, salt(*who)));
-	}
-	run_to(v.reveal_end + 1);
-}
 
 // ---------------------------------------------------------------------------------------
 // Providers
@@ -237,7 +148,7 @@ fn unbond_keeps_the_minimum_while_resources_remain_and_all_while_engaged() {
 // Registration
 
 #[test]
-fn register_resource_mints_a_locked_certificate_and_draws_a_panel() {
+fn register_resource_mints_a_locked_certificate_unscored_until_verified() {
 	ExtBuilder::default().with_committee().build_and_execute(|| {
 		provider(ALICE);
 		let free = Balances::free_balance(ALICE);
@@ -248,16 +159,17 @@ fn register_resource_mints_a_locked_certificate_and_draws_a_panel() {
 			(r.owner, r.status, r.verified, r.benchmark),
 			(ALICE, Status::Pending, false, None)
 		);
-		assert_eq!(r.score, 16 * 10 + 2 * 100);
+		// Declared specs alone earn no score.
+		assert_eq!(r.score, 0);
 		assert!(Owned::<Test>::contains_key(ALICE, id));
 		assert_eq!(Providers::<Test>::get(ALICE).unwrap().resources, 1);
-		// The provider paid the item deposit (1).
-		assert_eq!(Balances::free_balance(ALICE), free - 1);
+		// The provider paid the item deposit (1) and holds the verification fee.
+		assert_eq!(Balances::free_balance(ALICE), free - 1 - FEE);
 		let c = Collection::<Test>::get().unwrap();
 		assert_eq!(<Nfts as Inspect<u64>>::owner(&c, &id), Some(ALICE));
 		assert_eq!(attribute(id, keys::OWNER), hex(&ALICE));
 		assert_eq!(attribute(id, keys::STATUS), b"Pending".to_vec());
-		assert_eq!(attribute(id, keys::SCORE), decimal(360));
+		assert_eq!(attribute(id, keys::SCORE), decimal(0));
 		assert_eq!(attribute(id, keys::TENANT), Vec::<u8>::new());
 		// pallet-nfts' own calls cannot move or burn it.
 		assert_noop!(
@@ -265,22 +177,11 @@ fn register_resource_mints_a_locked_certificate_and_draws_a_panel() {
 			pallet_nfts::Error::<Test>::ItemLocked
 		);
 		assert_noop!(Nfts::burn(signed(ALICE), c, id), pallet_nfts::Error::<Test>::ItemLocked);
-		let members = panel(id);
-		assert_eq!(members.len(), 3);
-		assert!(members.iter().all(|m| VERIFIERS.contains(m)));
-		let v = Verifications::<Test>::get(id).unwrap();
-		assert_eq!((v.round, v.commit_end, v.reveal_end), (1, 6, 11));
 		System::assert_has_event(Event::Registered { resource: id, owner: ALICE }.into());
-		System::assert_last_event(
-			Event::PanelDrawn {
-				resource: id,
-				round: 1,
-				panel: members,
-				commit_end: 6,
-				reveal_end: 11,
-			}
-			.into(),
-		);
+		// Verified, it is scored from its specs and benchmark.
+		assert_ok!(Reg::force_verify(RuntimeOrigin::root(), id, 40));
+		assert_eq!(Resources::<Test>::get(id).unwrap().score, 16 * 10 + 2 * 100 + 40);
+		assert_eq!(attribute(id, keys::SCORE), decimal(400));
 	});
 }
 
@@ -336,14 +237,18 @@ fn register_resource_refuses_every_kind_of_nonsense_and_stores_nothing() {
 fn a_cpu_only_machine_and_the_owner_limit() {
 	ExtBuilder::default().build_and_execute(|| {
 		provider(ALICE);
-		let mut d = declaration();
-		d.specs.gpu = None;
-		for _ in 0..3 {
-			assert_ok!(Reg::register_resource(signed(ALICE), d.clone()));
+		for n in 0..3 {
+			let mut d = declaration_of(n);
+			d.specs.gpu = None;
+			assert_ok!(Reg::register_resource(signed(ALICE), d));
 		}
-		// Too few verifiers for a panel: waiting.
+		// Too few verifiers for a panel: waiting (two draws fit a block, the third is next).
+		run_to(2 + DRAW_DELAY);
 		System::assert_last_event(Event::AwaitingVerifiers { resource: 2 }.into());
-		assert_noop!(Reg::register_resource(signed(ALICE), d), Error::<Test>::TooManyResources);
+		assert_noop!(
+			Reg::register_resource(signed(ALICE), declaration_of(3)),
+			Error::<Test>::TooManyResources
+		);
 	});
 }
 
@@ -364,282 +269,6 @@ fn restricted_or_underbonded_providers_cannot_register_or_list() {
 			Reg::register_resource(signed(ALICE), declaration()),
 			Error::<Test>::BondTooLow
 		);
-	});
-}
-
-// ---------------------------------------------------------------------------------------
-// Verification
-
-#[test]
-fn a_unanimous_panel_verifies_with_the_median_benchmark() {
-	ExtBuilder::default().with_committee().build_and_execute(|| {
-		provider(ALICE);
-		let id = register(ALICE);
-		let p = panel(id);
-		vote(id, &[(p[0], genuine(1000)), (p[1], genuine(1050)), (p[2], genuine(980))]);
-		let r = Resources::<Test>::get(id).unwrap();
-		assert_eq!((r.status, r.verified, r.benchmark), (Status::Idle, true, Some(1000)));
-		assert_eq!(r.score, 360 + 1000);
-		assert_eq!(attribute(id, keys::STATUS), b"Idle".to_vec());
-		assert_eq!(attribute(id, keys::SCORE), decimal(1360));
-		assert!(Verifications::<Test>::get(id).is_none());
-		System::assert_has_event(Event::Verified { resource: id, benchmark: 1000 }.into());
-		System::assert_has_event(
-			Event::StatusChanged { resource: id, from: Status::Pending, to: Status::Idle }.into(),
-		);
-		// Nobody slashed.
-		for v in VERIFIERS {
-			assert_eq!(Reg::verifier_held(&v), STAKE);
-		}
-		assert_eq!(Committee::<Test>::get().len(), 5);
-	});
-}
-
-#[test]
-fn silent_and_dissenting_verifiers_are_slashed_and_replaced() {
-	ExtBuilder::default().with_committee().build_and_execute(|| {
-		provider(ALICE);
-		let id = register(ALICE);
-		let p = panel(id);
-		// p[0] and p[1] agree; p[2] says the machine is fake.
-		vote(id, &[(p[0], genuine(1000)), (p[1], genuine(1020)), (p[2], FAKE)]);
-		assert_eq!(status(id), Status::Idle);
-		assert_eq!(Reg::verifier_held(&p[2]), 0);
-		assert!(Verifiers::<Test>::get(p[2]).is_none());
-		assert!(!Committee::<Test>::get().contains(&p[2]));
-		// Slashed 10% (50), the rest (450) released.
-		assert_eq!(Balances::free_balance(p[2]), ENDOWMENT - STAKE / 10);
-		System::assert_has_event(
-			Event::VerifierSlashed { who: p[2], resource: id, amount: STAKE / 10 }.into(),
-		);
-
-		// A second resource: one verifier is silent, one reports a figure 50% off.
-		let id2 = register(ALICE);
-		let q = panel(id2);
-		let h0 = commitment(id2, 1, &genuine(2000), &salt(q[0]));
-		let h1 = commitment(id2, 1, &genuine(3000), &salt(q[1]));
-		let h2 = commitment(id2, 1, &genuine(2100), &salt(q[2]));
-		assert_ok!(Reg::commit(signed(q[0]), id2, h0));
-		assert_ok!(Reg::commit(signed(q[1]), id2, h1));
-		assert_ok!(Reg::commit(signed(q[2]), id2, h2));
-		let v = Verifications::<Test>::get(id2).unwrap();
-		run_to(v.commit_end + 1);
-		assert_ok!(Reg::reveal(signed(q[0]), id2, genuine(2000), salt(q[0])));
-		assert_ok!(Reg::reveal(signed(q[1]), id2, genuine(3000), salt(q[1])));
-		run_to(v.reveal_end + 1);
-		// Two genuine reveals of three: a majority; median of [2000, 3000] is 3000, so the
-		// figure 2000 is off by more than 10% and is slashed too, as is the silent one.
-		let r = Resources::<Test>::get(id2).unwrap();
-		assert_eq!(r.benchmark, Some(3000));
-		assert!(Verifiers::<Test>::get(q[2]).is_none());
-		assert!(Verifiers::<Test>::get(q[0]).is_none());
-		assert!(Verifiers::<Test>::get(q[1]).is_some());
-	});
-}
-
-#[test]
-fn a_majority_of_fake_verdicts_rejects() {
-	ExtBuilder::default().with_committee().build_and_execute(|| {
-		provider(ALICE);
-		let id = register(ALICE);
-		let p = panel(id);
-		vote(id, &[(p[0], FAKE), (p[1], FAKE), (p[2], genuine(900))]);
-		assert_eq!(status(id), Status::Rejected);
-		assert!(!Resources::<Test>::get(id).unwrap().verified);
-		assert!(Verifiers::<Test>::get(p[2]).is_none());
-		System::assert_has_event(Event::Rejected { resource: id }.into());
-		assert_noop!(Reg::list(signed(ALICE), id), Error::<Test>::BadStatus);
-		// The provider fixes the declaration and asks again.
-		assert_ok!(Reg::update_resource(signed(ALICE), id, declaration()));
-		assert_eq!(status(id), Status::Pending);
-		assert!(Verifications::<Test>::get(id).is_some());
-	});
-}
-
-#[test]
-fn no_majority_draws_another_panel_then_waits_for_governance() {
-	ExtBuilder::default().with_committee().build_and_execute(|| {
-		provider(ALICE);
-		let id = register(ALICE);
-		let p = panel(id);
-		// One genuine, one fake, one silent: no majority.
-		vote(id, &[(p[0], genuine(1000)), (p[1], FAKE)]);
-		System::assert_has_event(Event::Inconclusive { resource: id, round: 1 }.into());
-		assert_eq!(status(id), Status::Pending);
-		// Only the silent one is slashed; a second panel (round 2) from the four left.
-		assert!(Verifiers::<Test>::get(p[2]).is_none());
-		assert!(Verifiers::<Test>::get(p[0]).is_some() && Verifiers::<Test>::get(p[1]).is_some());
-		let v = Verifications::<Test>::get(id).unwrap();
-		assert_eq!(v.round, 2);
-		// Round 2: everyone silent. MaxRounds is 2: the resource waits for governance.
-		run_to(v.reveal_end + 1);
-		assert!(Verifications::<Test>::get(id).is_none());
-		assert_eq!(status(id), Status::Pending);
-		assert_eq!(Committee::<Test>::get().len(), 1);
-		assert_ok!(Reg::force_verify(RuntimeOrigin::root(), id, 700));
-		assert_eq!(Resources::<Test>::get(id).unwrap().benchmark, Some(700));
-	});
-}
-
-#[test]
-fn commit_and_reveal_refuse_wrong_callers_phases_and_values() {
-	ExtBuilder::default().with_committee().build_and_execute(|| {
-		provider(ALICE);
-		let id = register(ALICE);
-		let p = panel(id);
-		let outsider = VERIFIERS.iter().copied().find(|v| !p.contains(v)).unwrap();
-		let h = commitment(id, 1, &genuine(1000), &salt(p[0]));
-		assert_noop!(Reg::commit(signed(p[0]), 7, h), Error::<Test>::NoVerification);
-		assert_noop!(Reg::commit(signed(outsider), id, h), Error::<Test>::NotOnPanel);
-		assert_noop!(
-			Reg::reveal(signed(p[0]), id, genuine(1000), salt(p[0])),
-			Error::<Test>::WrongPhase
-		);
-		assert_ok!(Reg::commit(signed(p[0]), id, h));
-		System::assert_last_event(Event::Committed { resource: id, who: p[0] }.into());
-		assert_noop!(Reg::commit(signed(p[0]), id, h), Error::<Test>::AlreadyDone);
-		run_to(7);
-		assert_noop!(Reg::commit(signed(p[1]), id, h), Error::<Test>::WrongPhase);
-		assert_noop!(
-			Reg::reveal(signed(p[0]), id, genuine(1001), salt(p[0])),
-			Error::<Test>::CommitMismatch
-		);
-		assert_noop!(
-			Reg::reveal(signed(p[1]), id, genuine(1000), salt(p[1])),
-			Error::<Test>::CommitMismatch
-		);
-		assert_ok!(Reg::reveal(signed(p[0]), id, genuine(1000), salt(p[0])));
-		System::assert_last_event(
-			Event::Revealed { resource: id, who: p[0], verdict: genuine(1000) }.into(),
-		);
-		assert_noop!(
-			Reg::reveal(signed(p[0]), id, genuine(1000), salt(p[0])),
-			Error::<Test>::AlreadyDone
-		);
-		run_to(11);
-		System::set_block_number(12);
-		assert_noop!(
-			Reg::reveal(signed(p[1]), id, genuine(1000), salt(p[1])),
-			Error::<Test>::WrongPhase
-		);
-	});
-}
-
-#[test]
-fn request_verification_draws_once_verifiers_joined() {
-	ExtBuilder::default().build_and_execute(|| {
-		provider(ALICE);
-		let id = register(ALICE);
-		assert!(Verifications::<Test>::get(id).is_none());
-		assert_noop!(Reg::request_verification(signed(BOB), id), Error::<Test>::NotOwner);
-		for v in &VERIFIERS[..3] {
-			assert_ok!(Reg::apply_verifier(signed(*v)));
-			assert_ok!(Reg::admit_verifier(RuntimeOrigin::root(), *v));
-		}
-		assert_ok!(Reg::request_verification(signed(ALICE), id));
-		assert_eq!(panel(id).len(), 3);
-		assert_noop!(
-			Reg::request_verification(signed(ALICE), id),
-			Error::<Test>::VerificationUnderWay
-		);
-		assert_ok!(Reg::force_verify(RuntimeOrigin::root(), id, 10));
-		assert_noop!(Reg::request_verification(signed(ALICE), id), Error::<Test>::BadStatus);
-	});
-}
-
-#[test]
-fn the_provider_is_never_on_its_own_panel() {
-	ExtBuilder::default().with_committee().build_and_execute(|| {
-		// Verifier 10 is also a provider; with 5 verifiers and itself excluded, it is never
-		// drawn across many registrations.
-		let v = VERIFIERS[0];
-		provider(v);
-		for _ in 0..3 {
-			let id = register(v);
-			assert!(!panel(id).contains(&v));
-		}
-	});
-}
-
-#[test]
-fn deadlines_spill_into_later_blocks() {
-	ExtBuilder::default().with_committee().build_and_execute(|| {
-		provider(ALICE);
-		provider(BOB);
-		provider(CAROL);
-		// Two verifications fit a block (MaxDeadlinesPerBlock = 2): the third moves on.
-		let ends: Vec<u64> = [ALICE, BOB, CAROL]
-			.iter()
-			.map(|w| Verifications::<Test>::get(register(*w)).unwrap().reveal_end)
-			.collect();
-		assert_eq!(ends, vec![11, 11, 12]);
-	});
-}
-
-#[test]
-fn governance_verifies_or_rejects_directly() {
-	ExtBuilder::default().with_committee().build_and_execute(|| {
-		provider(ALICE);
-		let id = register(ALICE);
-		assert_noop!(Reg::force_verify(signed(ALICE), id, 5), DispatchError::BadOrigin);
-		assert_noop!(Reg::force_reject(signed(ALICE), id), DispatchError::BadOrigin);
-		assert_noop!(
-			Reg::force_verify(RuntimeOrigin::root(), 9, 5),
-			Error::<Test>::UnknownResource
-		);
-		assert_ok!(Reg::force_reject(RuntimeOrigin::root(), id));
-		assert_eq!(status(id), Status::Rejected);
-		assert!(Verifications::<Test>::get(id).is_none());
-		assert_noop!(Reg::force_reject(RuntimeOrigin::root(), id), Error::<Test>::BadStatus);
-		assert_ok!(Reg::force_verify(RuntimeOrigin::root(), id, 5));
-		System::assert_has_event(Event::Verified { resource: id, benchmark: 5 }.into());
-		assert_eq!(status(id), Status::Idle);
-		assert_noop!(Reg::force_verify(RuntimeOrigin::root(), id, 5), Error::<Test>::BadStatus);
-		// The old panel's deadline passes without effect.
-		run_to(13);
-		assert_eq!(status(id), Status::Idle);
-	});
-}
-
-// ---------------------------------------------------------------------------------------
-// Verifier committee
-
-#[test]
-fn verifiers_apply_are_admitted_and_leave() {
-	ExtBuilder::default().build_and_execute(|| {
-		let v = VERIFIERS[0];
-		assert_noop!(Reg::apply_verifier(signed(POOR)), Error::<Test>::InsufficientBalance);
-		assert_ok!(Reg::apply_verifier(signed(v)));
-		System::assert_last_event(Event::VerifierApplied { who: v, stake: STAKE }.into());
-		assert_eq!(Reg::verifier_held(&v), STAKE);
-		assert_noop!(Reg::apply_verifier(signed(v)), Error::<Test>::AlreadyVerifier);
-		assert_noop!(Reg::admit_verifier(signed(v), v), DispatchError::BadOrigin);
-		assert_noop!(Reg::admit_verifier(RuntimeOrigin::root(), ALICE), Error::<Test>::NotVerifier);
-		assert_ok!(Reg::admit_verifier(RuntimeOrigin::root(), v));
-		System::assert_last_event(Event::VerifierAdmitted { who: v }.into());
-		assert_eq!(Committee::<Test>::get().to_vec(), vec![v]);
-		assert_noop!(Reg::admit_verifier(RuntimeOrigin::root(), v), Error::<Test>::AlreadyVerifier);
-		assert_ok!(Reg::leave_verifiers(signed(v)));
-		System::assert_last_event(Event::VerifierRemoved { who: v, released: STAKE }.into());
-		assert!(Committee::<Test>::get().is_empty());
-		assert_eq!(Balances::free_balance(v), ENDOWMENT);
-		assert_noop!(Reg::leave_verifiers(signed(v)), Error::<Test>::NotVerifier);
-	});
-}
-
-#[test]
-fn governance_removes_verifiers_and_the_committee_is_bounded() {
-	ExtBuilder::default().with_committee().build_and_execute(|| {
-		assert_ok!(Reg::apply_verifier(signed(ALICE)));
-		assert_noop!(
-			Reg::admit_verifier(RuntimeOrigin::root(), ALICE),
-			Error::<Test>::CommitteeFull
-		);
-		assert_noop!(Reg::remove_verifier(signed(ALICE), 10), DispatchError::BadOrigin);
-		assert_ok!(Reg::remove_verifier(RuntimeOrigin::root(), 10));
-		assert_ok!(Reg::admit_verifier(RuntimeOrigin::root(), ALICE));
-		assert!(Committee::<Test>::get().contains(&ALICE));
-		assert_noop!(Reg::remove_verifier(RuntimeOrigin::root(), BOB), Error::<Test>::NotVerifier);
 	});
 }
 
@@ -740,7 +369,7 @@ fn a_dutch_auction_falls_every_hour_to_its_floor() {
 fn update_resource_sends_it_back_to_verification() {
 	ExtBuilder::default().with_committee().build_and_execute(|| {
 		let id = listed(ALICE);
-		let mut d = declaration();
+		let mut d = declaration_of(id);
 		d.specs.cpu.cores = 32;
 		d.specs.cpu.threads = 64;
 		d.tier = Tier::Core;
@@ -750,13 +379,10 @@ fn update_resource_sends_it_back_to_verification() {
 		assert_noop!(Reg::update_resource(signed(BOB), id, d.clone()), Error::<Test>::NotOwner);
 		assert_ok!(Reg::update_resource(signed(ALICE), id, d.clone()));
 		let r = Resources::<Test>::get(id).unwrap();
-		assert_eq!(
-			(r.status, r.verified, r.benchmark, r.score),
-			(Status::Pending, false, None, 520)
-		);
+		assert_eq!((r.status, r.verified, r.benchmark, r.score), (Status::Pending, false, None, 0));
 		assert_eq!(r.declared.tier, Tier::Core);
 		System::assert_has_event(Event::Updated { resource: id }.into());
-		assert_eq!(panel(id).len(), 3);
+		assert_eq!(draw(id).len(), 3);
 		assert_ok!(Reg::force_verify(RuntimeOrigin::root(), id, 10));
 		assert_ok!(Reg::list(signed(ALICE), id));
 		assert_ok!(Reg::engage(id, &BOB, true));
@@ -880,6 +506,9 @@ fn new_scoring_weights_rescore_every_resource_over_several_blocks() {
 		provider(BOB);
 		let ids: Vec<_> =
 			(0..3).map(|_| register(ALICE)).chain((0..2).map(|_| register(BOB))).collect();
+		for id in &ids {
+			assert_ok!(Reg::force_verify(RuntimeOrigin::root(), *id, 0));
+		}
 		assert_ok!(Reg::deregister(signed(ALICE), ids[1]));
 		assert!(ids.iter().all(|id| Resources::<Test>::get(id).is_none_or(|r| r.score == 360)));
 		PerCore::set(20);
@@ -964,6 +593,7 @@ fn a_gpu_claim_needs_a_known_model_but_a_cpu_machine_does_not() {
 			interconnect: Interconnect::NvLink,
 		});
 		assert_ok!(Reg::register_resource(signed(ALICE), d));
+		assert_ok!(Reg::force_verify(RuntimeOrigin::root(), 0, 0));
 		assert_eq!(Resources::<Test>::get(0).unwrap().score, 160 + 800);
 	});
 }
@@ -974,7 +604,7 @@ fn a_gpu_claim_needs_a_known_model_but_a_cpu_machine_does_not() {
 /// Lists a resource of `who` with `cores` cores, `gpus` RTX 4090 (none when 0), in
 /// `country`, at a fixed `price`; returns its id.
 fn offer(who: u64, cores: u16, gpus: u8, country: &[u8; 2], price: u64) -> ResourceId {
-	let mut d = declaration();
+	let mut d = declaration_of(crate::NextResourceId::<Test>::get());
 	d.specs.cpu.cores = cores;
 	d.specs.cpu.threads = cores * 2;
 	if gpus == 0 {
@@ -1119,10 +749,11 @@ fn genesis_can_seed_providers_and_listed_machines() {
 		params: Some(params()),
 		providers: vec![(ALICE, b"Seed".to_vec(), MIN_BOND)],
 		resources: vec![
-			(ALICE, declaration(), Some(700), true),
-			(ALICE, declaration(), Some(800), false),
-			(ALICE, declaration(), None, false),
+			(ALICE, declaration_of(0), Some(700), true),
+			(ALICE, declaration_of(1), Some(800), false),
+			(ALICE, declaration_of(2), None, false),
 		],
+		verifiers: vec![],
 	}
 	.assimilate_storage(&mut t)
 	.unwrap();
@@ -1133,5 +764,81 @@ fn genesis_can_seed_providers_and_listed_machines() {
 		let all = powerverse_primitives::Filter::<u64>::default();
 		assert_eq!(ids(Reg::search(all, powerverse_primitives::Sort::Score, 0, 10)), vec![0]);
 		Reg::do_try_state().unwrap();
+	});
+}
+
+// ---------------------------------------------------------------------------------------
+// Loopholes closed (issue 12, defect 8)
+
+#[test]
+fn a_burned_certificate_keeps_no_attributes() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = listed(ALICE);
+		assert_eq!(attribute(id, keys::STATUS), b"Listed".to_vec());
+		assert_ok!(Reg::deregister(signed(ALICE), id));
+		for key in [keys::OWNER, keys::STATUS, keys::SCORE, keys::TENANT] {
+			let c = Collection::<Test>::get().unwrap();
+			assert_eq!(<Nfts as Inspect<u64>>::system_attribute(&c, Some(&id), key), None);
+		}
+	});
+}
+
+#[test]
+fn a_lease_ending_does_not_relist_a_restricted_or_underbonded_owner() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = listed(ALICE);
+		assert_ok!(Reg::engage(id, &BOB, false));
+		// During the lease the owner's reputation falls below the threshold.
+		Restricted::set(vec![ALICE]);
+		assert_ok!(Reg::release(id));
+		assert_eq!(status(id), Status::Idle);
+		System::assert_last_event(
+			Event::StatusChanged { resource: id, from: Status::Rented, to: Status::Idle }.into(),
+		);
+		assert_noop!(Reg::list(signed(ALICE), id), Error::<Test>::ReputationTooLow);
+		Restricted::set(vec![]);
+		assert_ok!(Reg::list(signed(ALICE), id));
+		// An owner whose bond was slashed or unbonded below the minimum: the same.
+		assert_ok!(Reg::engage(id, &BOB, true));
+		Providers::<Test>::mutate(ALICE, |p| p.as_mut().unwrap().unbonding = Some((1, 100)));
+		assert_ok!(Reg::release(id));
+		assert_eq!(status(id), Status::Idle);
+	});
+}
+
+#[test]
+fn withdraw_unbonded_refuses_while_a_resource_is_engaged() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = listed(ALICE);
+		assert_ok!(Reg::bond_extra(signed(ALICE), 100));
+		assert_ok!(Reg::unbond(signed(ALICE), 100));
+		run_to(20);
+		// Rented after the unbonding started: the bond must answer for the lease.
+		assert_ok!(Reg::engage(id, &BOB, false));
+		assert_noop!(Reg::withdraw_unbonded(signed(ALICE)), Error::<Test>::ProviderEngaged);
+		assert_ok!(Reg::release(id));
+		assert_ok!(Reg::set_disputed(id, true));
+		assert_noop!(Reg::withdraw_unbonded(signed(ALICE)), Error::<Test>::ProviderEngaged);
+		assert_ok!(Reg::set_disputed(id, false));
+		assert_ok!(Reg::withdraw_unbonded(signed(ALICE)));
+		assert_eq!(bonded(ALICE), MIN_BOND);
+	});
+}
+
+#[test]
+fn a_dutch_auction_restarts_when_the_machine_is_listed_again_after_a_lease() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = verified(ALICE);
+		let dutch = Price::Dutch { start: 150, floor: 80, fall: 10 };
+		assert_ok!(Reg::set_price(signed(ALICE), id, dutch));
+		assert_ok!(Reg::list(signed(ALICE), id));
+		run_to(1 + 50);
+		assert_eq!(Reg::facts(id).unwrap().price, 100);
+		assert_ok!(Reg::engage(id, &BOB, false));
+		run_to(1 + 80);
+		assert_ok!(Reg::release(id));
+		// Back on the market at the start price, not at the floor the old clock reached.
+		assert_eq!(Reg::facts(id).unwrap().price, 150);
+		assert_eq!(Resources::<Test>::get(id).unwrap().listed_at, 81);
 	});
 }

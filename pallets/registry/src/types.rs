@@ -53,6 +53,14 @@ pub struct Params<Balance, BlockNumber> {
 	pub slash: Perbill,
 	/// How far a verifier's benchmark figure may be from the majority's median and agree.
 	pub tolerance: Percent,
+	/// Fee the provider pays for each panel it asks for (at registration, after a changed
+	/// declaration, on `request_verification`): held until the panel is counted, then shared
+	/// by the members who voted with the majority.
+	pub verification_fee: Balance,
+	/// Blocks between asking for a panel and drawing it, at least 2: the draw uses
+	/// randomness that did not exist when the panel was asked for (the parent block's, at the
+	/// soonest), so nobody can know the panel in advance.
+	pub draw_delay: BlockNumber,
 }
 
 /// A provider: who registers resources and bonds for them.
@@ -172,25 +180,48 @@ pub struct Verdict {
 pub struct Seat<AccountId> {
 	/// The verifier.
 	pub who: AccountId,
-	/// `blake2_256((resource, round, verdict, salt).encode())`, once committed.
+	/// [`crate::verification::commitment`] of the verifier's verdict, once committed.
 	pub commit: Option<H256>,
 	/// The revealed verdict, once revealed and matching the commit.
 	pub verdict: Option<Verdict>,
 }
 
-/// The verification under way for a resource.
+/// A machine's signature (sr25519 or ed25519, 64 bytes) of a verification challenge: the
+/// proof that a verifier measured the machine holding the declared key.
+pub type MachineSignature = [u8; 64];
+
+/// The verification under way for a resource: first booked for a draw, then with its panel
+/// at work.
 #[derive(
 	Clone, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen,
 )]
-pub struct Verification<AccountId, BlockNumber> {
+pub struct Verification<AccountId, Balance, BlockNumber> {
 	/// Counts the panels drawn for this declaration, from 1.
 	pub round: u32,
-	/// Last block to commit.
+	/// Block the panel was asked for: its draw waits for randomness newer than this.
+	pub requested_at: BlockNumber,
+	/// Fee held on the owner for this declaration's panels.
+	pub fee: Balance,
+	/// Block whose `Deadlines` queue holds this verification: its draw while `panel` is
+	/// empty, its counting afterwards.
+	pub due: BlockNumber,
+	/// What the machine signs for each verifier (see [`crate::verification::challenge_message`]);
+	/// drawn with the panel, zero before.
+	pub challenge: H256,
+	/// Last block to commit (zero until drawn).
 	pub commit_end: BlockNumber,
-	/// Last block to reveal; the panel is counted at the start of the next block.
+	/// Last block to reveal; the panel is counted at the start of the next block (zero until
+	/// drawn).
 	pub reveal_end: BlockNumber,
-	/// The drawn verifiers.
+	/// The drawn verifiers; empty until the draw.
 	pub panel: BoundedVec<Seat<AccountId>, ConstU32<MAX_PANEL>>,
+}
+
+impl<AccountId, Balance, BlockNumber> Verification<AccountId, Balance, BlockNumber> {
+	/// Whether the panel has been drawn.
+	pub fn drawn(&self) -> bool {
+		!self.panel.is_empty()
+	}
 }
 
 /// A member of (or applicant to) the verifier committee.
@@ -211,6 +242,12 @@ pub struct Verifier<Balance> {
 	pub stake: Balance,
 	/// Approved by governance and in the draw.
 	pub active: bool,
+	/// Panels it sits on that have not been counted yet: its stake stays held until they
+	/// are, so that leaving cannot dodge a slash.
+	pub seats: u32,
+	/// It left (or was removed) while still seated: out of the draw, its stake released when
+	/// its last seat is counted.
+	pub leaving: bool,
 }
 
 /// A group of listed resources the search index keeps in score order.
