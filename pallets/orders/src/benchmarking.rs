@@ -1,15 +1,16 @@
 //! Benchmarks of every call and of settling a due order, each against its worst case.
 //!
 //! Runtime-agnostic: accounts are funded with `set_balance` (new accounts are assumed not
-//! restricted by [`Config::Reputation`]), the arbiter's calls use [`Config::ArbiterOrigin`]'s
-//! successful origin, and listed resources come from [`Config::BenchmarkHelper`]. The
-//! consumer's index is full, the due queues a new order books into are full but for the
-//! last block tried, and tasks have up to [`Config::MaxProviders`] workers.
+//! restricted by [`Config::Reputation`], and to rate each other for the first time), the
+//! arbiter's calls use [`Config::ArbiterOrigin`]'s successful origin, and listed resources
+//! come from [`Config::BenchmarkHelper`]. The consumer's index is full, the due queues a job
+//! is booked into are full but for the last block tried, and tasks have up to
+//! [`Config::MaxProviders`] workers.
 
 use crate::{
 	due::DUE_SLACK, BalanceOf, BenchmarkHelper, Call, Config, Due, DueCursor, DueQueue, Event,
-	HoldReason, NextOrderId, Orders, OrdersOf, Pallet, Phase, TaskSpec, TaskSpecOf, Uri,
-	Verification,
+	HoldReason, Job, NextOrderId, Orders, OrdersOf, Pallet, Phase, TaskRatings, TaskSpec,
+	TaskSpecOf, Uri, Verification,
 };
 use alloc::{vec, vec::Vec};
 use polkadot_sdk::{
@@ -113,10 +114,13 @@ fn fill_index<T: Config>(who: &T::AccountId, n: u32) -> Result<(), BenchmarkErro
 	Ok(())
 }
 
-/// Fills the due queues of `from` and the blocks after it, all but the last a new order
-/// may book, so that booking reads every queue.
+/// Fills the due queues of `from` and the blocks after it, all but the last a new job may
+/// book, so that booking reads every queue.
 fn crowd_due<T: Config>(from: BlockNumberFor<T>) {
-	let full = DueQueue::<T>::truncate_from(vec![OrderId::MAX; T::MaxDuePerBlock::get() as usize]);
+	let full = DueQueue::<T>::truncate_from(vec![
+		Job::Settle(OrderId::MAX);
+		T::MaxDuePerBlock::get() as usize
+	]);
 	for i in 0..DUE_SLACK.saturating_sub(1) {
 		Due::<T>::insert(from.saturating_add(i.into()), full.clone());
 	}
@@ -159,24 +163,58 @@ fn result() -> H256 {
 	H256::repeat_byte(7)
 }
 
-/// A task of `k` workers at its deadline: the first missed it, the others agreed.
+/// A salt of `who`'s own.
+fn salt(who: &impl codec::Encode) -> H256 {
+	<polkadot_sdk::sp_runtime::traits::BlakeTwo256 as polkadot_sdk::sp_runtime::traits::Hash>::hash_of(who)
+}
+
+/// `who` commits to [`result`] on task `id`.
+fn commit_result<T: Config>(who: &T::AccountId, id: OrderId) -> Result<(), BenchmarkError> {
+	let c = Pallet::<T>::commitment(id, &result(), &salt(who), who);
+	Pallet::<T>::do_commit(who.clone(), id, c)?;
+	Ok(())
+}
+
+/// `who` reveals [`result`] on task `id`.
+fn reveal_result<T: Config>(who: &T::AccountId, id: OrderId) -> Result<(), BenchmarkError> {
+	Pallet::<T>::do_reveal(who.clone(), id, result(), uri(), salt(who)).map_err(|e| e.error)?;
+	Ok(())
+}
+
+/// The block the ratings of a task paid now would close at: crowded, to make booking read
+/// every queue.
+fn crowd_ratings<T: Config>() {
+	crowd_due::<T>(now::<T>().saturating_add(T::RatingWindow::get()).saturating_add(1u32.into()));
+}
+
+/// A task of `k` workers at its deadline, none of whom committed: `k` missing workers,
+/// whose resources are released.
 fn at_deadline<T: Config>(k: u32) -> Result<(OrderId, BlockNumberFor<T>), BenchmarkError> {
 	let consumer = consumer::<T>()?;
-	let (id, workers) = taken::<T>(&consumer, k, Verification::Majority)?;
-	for who in workers.iter().skip(1) {
-		Pallet::<T>::do_submit(who.clone(), id, result(), uri()).map_err(|e| e.error)?;
-	}
+	let (id, _) = taken::<T>(&consumer, k, Verification::Majority)?;
 	let deadline = spec::<T>(k, Verification::Majority).deadline;
 	frame_system::Pallet::<T>::set_block_number(deadline);
 	Ok((id, deadline))
 }
 
+/// A task of `k` workers, all committed: in its reveal.
+fn revealing<T: Config>(
+	k: u32,
+	verification: Verification,
+) -> Result<(T::AccountId, OrderId, Vec<T::AccountId>), BenchmarkError> {
+	let consumer = consumer::<T>()?;
+	let (id, workers) = taken::<T>(&consumer, k, verification)?;
+	for who in workers.iter() {
+		commit_result::<T>(who, id)?;
+	}
+	Ok((consumer, id, workers))
+}
+
 /// A consumer-reviewed task of `k` workers, all agreeing, under review.
 fn in_review<T: Config>(k: u32) -> Result<(T::AccountId, OrderId), BenchmarkError> {
-	let consumer = consumer::<T>()?;
-	let (id, workers) = taken::<T>(&consumer, k, Verification::Consumer)?;
-	for who in workers {
-		Pallet::<T>::do_submit(who, id, result(), uri()).map_err(|e| e.error)?;
+	let (consumer, id, workers) = revealing::<T>(k, Verification::Consumer)?;
+	for who in workers.iter() {
+		reveal_result::<T>(who, id)?;
 	}
 	Ok((consumer, id))
 }
@@ -299,21 +337,46 @@ mod benchmarks {
 		Ok(())
 	}
 
-	// The last of `k` results, which decides the task in mode `Majority`: `k` payments.
+	// The last of MaxProviders commitments, checked against the others, which opens the
+	// reveal: the deadline's due entry moves to the reveal's end, into crowded queues.
 	#[benchmark]
-	fn submit(k: Linear<1, { T::MaxProviders::get() }>) -> Result<(), BenchmarkError> {
+	fn commit() -> Result<(), BenchmarkError> {
 		let consumer = consumer::<T>()?;
+		let k = T::MaxProviders::get();
 		let (id, workers) = taken::<T>(&consumer, k, Verification::Majority)?;
 		let (caller, others) = workers.split_last().ok_or("no worker")?;
 		for who in others {
-			Pallet::<T>::do_submit(who.clone(), id, result(), uri()).map_err(|e| e.error)?;
+			commit_result::<T>(who, id)?;
 		}
+		crowd_due::<T>(now::<T>().saturating_add(T::RevealWindow::get()));
+		let commitment = Pallet::<T>::commitment(id, &result(), &salt(caller), caller);
 		whitelist_account!(caller);
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(caller.clone()), id, result(), uri());
+		_(RawOrigin::Signed(caller.clone()), id, commitment);
+
+		let until = now::<T>().saturating_add(T::RevealWindow::get());
+		assert_last_event::<T>(Event::RevealOpened { order: id, until });
+		Ok(())
+	}
+
+	// The last of `k` reveals, which decides the task in mode `Majority`: `k` payments and
+	// the ratings opened in crowded queues.
+	#[benchmark]
+	fn reveal(k: Linear<1, { T::MaxProviders::get() }>) -> Result<(), BenchmarkError> {
+		let (_, id, workers) = revealing::<T>(k, Verification::Majority)?;
+		let (caller, others) = workers.split_last().ok_or("no worker")?;
+		for who in others {
+			reveal_result::<T>(who, id)?;
+		}
+		crowd_ratings::<T>();
+		whitelist_account!(caller);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller.clone()), id, result(), uri(), salt(caller));
 
 		assert!(!Orders::<T>::contains_key(id));
+		assert!(TaskRatings::<T>::contains_key(id));
 		assert_last_event::<T>(Event::Completed {
 			order: id,
 			result: result(),
@@ -326,6 +389,7 @@ mod benchmarks {
 	#[benchmark]
 	fn accept_result(k: Linear<1, { T::MaxProviders::get() }>) -> Result<(), BenchmarkError> {
 		let (caller, id) = in_review::<T>(k)?;
+		crowd_ratings::<T>();
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller.clone()), id);
@@ -351,29 +415,32 @@ mod benchmarks {
 			Some(crate::Kind::Task(t)) => Some(t.phase),
 			_ => None,
 		};
-		assert_eq!(phase, Some(Phase::Disputed { result: result() }));
+		assert_eq!(phase, Some(Phase::Disputed { result: Some(result()) }));
 		assert_last_event::<T>(Event::Rejected { order: id, respondent });
 		Ok(())
 	}
 
-	// Ruling on a disputed result of `k` workers: `k` payments, `k + 1` rulings.
+	// Ruling on a disputed result of `k` workers, upholding it: `k` payments, `k + 1`
+	// rulings, the ratings opened in crowded queues.
 	#[benchmark]
 	fn rule(k: Linear<1, { T::MaxProviders::get() }>) -> Result<(), BenchmarkError> {
 		let origin =
 			T::ArbiterOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let (consumer, id) = in_review::<T>(k)?;
 		Pallet::<T>::do_reject_result(consumer, id)?;
-		let share = Perbill::from_percent(50);
+		crowd_ratings::<T>();
+		let share = Perbill::from_percent(60);
 
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, id, share);
+		_(origin as T::RuntimeOrigin, id, share, Some(result()));
 
 		assert!(!Orders::<T>::contains_key(id));
+		assert!(TaskRatings::<T>::contains_key(id));
 		Ok(())
 	}
 
-	// A task of `k` workers at its deadline, closed by a stranger: one missed (ruling,
-	// resource released), the others paid.
+	// A task of `k` workers at its deadline, closed by a stranger: none committed, so `k`
+	// rulings and `k` resources released (a release costs more than a payment).
 	#[benchmark]
 	fn close(k: Linear<1, { T::MaxProviders::get() }>) -> Result<(), BenchmarkError> {
 		let (id, _) = at_deadline::<T>(k)?;
@@ -392,7 +459,7 @@ mod benchmarks {
 	fn process_due(k: Linear<1, { T::MaxProviders::get() }>) -> Result<(), BenchmarkError> {
 		let (id, deadline) = at_deadline::<T>(k)?;
 		DueCursor::<T>::put(deadline);
-		assert!(Due::<T>::get(deadline).contains(&id));
+		assert!(Due::<T>::get(deadline).contains(&Job::Settle(id)));
 
 		#[block]
 		{
@@ -401,6 +468,37 @@ mod benchmarks {
 
 		assert!(!Orders::<T>::contains_key(id));
 		assert!(!Due::<T>::contains_key(deadline));
+		Ok(())
+	}
+
+	// The consumer's rating of the last of MaxProviders paid workers, when everybody else
+	// has rated: the record is removed and its due entry with it.
+	#[benchmark]
+	fn rate() -> Result<(), BenchmarkError> {
+		let k = T::MaxProviders::get();
+		let (caller, id) = in_review::<T>(k)?;
+		Pallet::<T>::do_accept_result(caller.clone(), id).map_err(|e| e.error)?;
+		let mut record = TaskRatings::<T>::get(id).ok_or("no ratings")?;
+		let last = record.workers.len().saturating_sub(1);
+		for (i, w) in record.workers.iter_mut().enumerate() {
+			w.by_worker = true;
+			w.by_consumer = i != last;
+		}
+		let worker = record.workers.last().map(|w| w.provider.clone()).ok_or("no worker")?;
+		TaskRatings::<T>::insert(id, record);
+		let comment = Some(H256::repeat_byte(3));
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller.clone()), id, worker.clone(), 5, comment);
+
+		assert!(!TaskRatings::<T>::contains_key(id));
+		assert_last_event::<T>(Event::Rated {
+			order: id,
+			by: caller,
+			who: worker,
+			stars: 5,
+			comment,
+		});
 		Ok(())
 	}
 

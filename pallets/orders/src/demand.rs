@@ -1,7 +1,7 @@
 //! Lease-type demands: posted with a held budget, filled by a provider (which opens a lease
 //! through [`Config::Leasing`]), cancelled by the consumer, refunded at expiry.
 
-use crate::{pallet::*, Demand, DemandOf, Kind, Order};
+use crate::{pallet::*, Demand, Kind, Order};
 use polkadot_sdk::{
 	frame_support::{ensure, traits::Get},
 	frame_system::pallet_prelude::BlockNumberFor,
@@ -16,7 +16,8 @@ impl<T: Config> Pallet<T> {
 	/// Posts a demand of `who` and holds its budget, `max_price × hours`.
 	///
 	/// # Errors
-	/// `Restricted`, `BadHours`, `BadPrice` (zero), `Overflow` (budget or ids), `BadExpiry`,
+	/// `Restricted`, `BadHours` (zero, longer than [`Leasing::max_hours`], or overflowing
+	/// in blocks), `BadPrice` (zero), `Overflow` (budget or ids), `BadExpiry`,
 	/// `TooManyOrders`, `DueFull`, `InsufficientBalance`.
 	pub(crate) fn do_post_demand(
 		who: T::AccountId,
@@ -27,7 +28,9 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		Self::ensure_unrestricted(&who)?;
 		ensure!(
-			hours > 0 && hours.checked_mul(T::BlocksPerHour::get()).is_some(),
+			hours > 0
+				&& hours <= T::Leasing::max_hours()
+				&& hours.checked_mul(T::BlocksPerHour::get()).is_some(),
 			Error::<T>::BadHours
 		);
 		ensure!(!max_price.is_zero(), Error::<T>::BadPrice);
@@ -70,7 +73,7 @@ impl<T: Config> Pallet<T> {
 		Self::suitable(&who, resource, &demand.requirements, Some(price))?;
 		Self::release(HoldReason::Demand, &order.consumer, demand.budget)?;
 		let lease = T::Leasing::open(&order.consumer, resource, demand.hours, price)?;
-		Self::remove_order(id, &order.consumer);
+		Self::remove_order(id, &order);
 		Self::deposit_event(Event::Filled { order: id, lease, resource, provider: who, price });
 		Ok(())
 	}
@@ -81,12 +84,12 @@ impl<T: Config> Pallet<T> {
 	/// When the hold is smaller than the budget (the books are wrong).
 	pub(crate) fn expire_demand(
 		id: OrderId,
-		consumer: &T::AccountId,
-		demand: &DemandOf<T>,
+		order: &Order<T>,
+		budget: BalanceOf<T>,
 	) -> DispatchResult {
-		Self::release(HoldReason::Demand, consumer, demand.budget)?;
-		Self::remove_order(id, consumer);
-		Self::deposit_event(Event::Expired { order: id, refund: demand.budget });
+		Self::release(HoldReason::Demand, &order.consumer, budget)?;
+		Self::remove_order(id, order);
+		Self::deposit_event(Event::Expired { order: id, refund: budget });
 		Ok(())
 	}
 }

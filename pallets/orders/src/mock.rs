@@ -7,6 +7,7 @@ use polkadot_sdk::{
 	frame_support::{
 		derive_impl, parameter_types,
 		traits::{tokens::imbalance::ResolveTo, ConstU32, ConstU64, Hooks},
+		weights::Weight,
 	},
 	frame_system::{self, EnsureRoot},
 	pallet_balances, sp_io,
@@ -53,6 +54,10 @@ parameter_types! {
 	pub static Reputations: BTreeMap<u64, u32> = BTreeMap::new();
 	/// Every ruling recorded: `(who, against)`.
 	pub static Rulings: Vec<(u64, bool)> = vec![];
+	/// Every rating recorded: `(by, who, stars, paid)`.
+	pub static Ratings: Vec<(u64, u64, u8, u128)> = vec![];
+	/// Whether the reputation keeper refuses ratings (as scoring does for a repeated one).
+	pub static RatingsRefused: bool = false;
 	/// Every lease opened: `(tenant, resource, hours, price)`; the lease id is the index.
 	pub static Leases: Vec<(u64, ResourceId, u32, u64)> = vec![];
 	/// Every dispute opened: `(subject, claimant, respondent)`.
@@ -101,7 +106,7 @@ impl Resources<u64, u64, u64> for MockResources {
 }
 
 /// Everyone at [`Reputations`] (500 by default), restricted when in [`Restricted`]; rulings
-/// are recorded in [`Rulings`].
+/// are recorded in [`Rulings`] and ratings in [`Ratings`] (refused while [`RatingsRefused`]).
 pub struct MockReputation;
 impl Reputation<u64> for MockReputation {
 	fn reputation(who: &u64) -> u32 {
@@ -110,7 +115,11 @@ impl Reputation<u64> for MockReputation {
 	fn is_restricted(who: &u64) -> bool {
 		Restricted::get().contains(who)
 	}
-	fn rate(_: &u64, _: u8) -> DispatchResult {
+	fn rate(by: &u64, who: &u64, stars: u8, paid: u128) -> DispatchResult {
+		if RatingsRefused::get() || by == who || !(1..=5).contains(&stars) {
+			return Err(DispatchError::Other("rating refused"));
+		}
+		Ratings::mutate(|r| r.push((*by, *who, stars, paid)));
 		Ok(())
 	}
 	fn ruling(who: &u64, against: bool) {
@@ -133,7 +142,18 @@ impl Leasing<u64, u64> for MockLeasing {
 			l.len() as LeaseId - 1
 		}))
 	}
+
+	fn max_hours() -> u32 {
+		MAX_LEASE_HOURS
+	}
+
+	fn open_weight() -> Weight {
+		Weight::from_parts(1_000_000, 1_000)
+	}
 }
+
+/// The longest lease [`MockLeasing`] opens, in hours.
+pub const MAX_LEASE_HOURS: u32 = 2_160;
 
 /// Records disputes in [`OpenedDisputes`]; refuses them while [`DisputesFull`].
 pub struct MockDisputes;
@@ -177,11 +197,13 @@ impl pallet_orders::Config for Test {
 	type ArbiterOrigin = EnsureRoot<u64>;
 	type BlocksPerHour = ConstU32<10>;
 	type MaxOrdersPerAccount = ConstU32<4>;
-	type MaxProviders = ConstU32<5>;
+	type MaxProviders = ConstU32<7>;
 	type MaxDuePerBlock = ConstU32<3>;
 	type MaxDuePerInit = ConstU32<2>;
 	type MaxLifetime = ConstU64<1000>;
 	type MaxReview = ConstU64<50>;
+	type RevealWindow = ConstU64<REVEAL>;
+	type RatingWindow = ConstU64<RATING>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = MockHelper;
@@ -189,6 +211,10 @@ impl pallet_orders::Config for Test {
 
 /// Existential deposit.
 pub const ED: u64 = 10;
+/// Blocks to reveal a committed result.
+pub const REVEAL: u64 = 4;
+/// Blocks to rate after a task paid its workers.
+pub const RATING: u64 = 10;
 /// Consumers.
 pub const ALICE: u64 = 1;
 pub const BOB: u64 = 2;
@@ -196,6 +222,10 @@ pub const BOB: u64 = 2;
 pub const P1: u64 = 11;
 pub const P2: u64 = 12;
 pub const P3: u64 = 13;
+pub const P4: u64 = 14;
+pub const P5: u64 = 15;
+pub const P6: u64 = 16;
+pub const P7: u64 = 17;
 /// Nobody in particular.
 pub const STRANGER: u64 = 50;
 /// Has almost nothing.
@@ -263,6 +293,15 @@ pub fn status(id: ResourceId) -> Status {
 	Registry::get()[&id].status
 }
 
+/// Hands a mock resource to another owner, as a registry transfer does.
+pub fn set_owner(id: ResourceId, owner: u64) {
+	Registry::mutate(|r| {
+		if let Some(f) = r.get_mut(&id) {
+			f.owner = owner;
+		}
+	});
+}
+
 /// Sets the status of a mock resource.
 pub fn set_status(id: ResourceId, status: Status) {
 	Registry::mutate(|r| {
@@ -294,8 +333,10 @@ impl ExtBuilder {
 	/// the existential deposit.
 	pub fn build(self) -> sp_io::TestExternalities {
 		let mut t = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
-		let mut balances: Vec<(u64, u64)> =
-			[ALICE, BOB, P1, P2, P3, STRANGER].iter().map(|a| (*a, ENDOWMENT)).collect();
+		let mut balances: Vec<(u64, u64)> = [ALICE, BOB, P1, P2, P3, P4, P5, P6, P7, STRANGER]
+			.iter()
+			.map(|a| (*a, ENDOWMENT))
+			.collect();
 		balances.push((POOR, 2 * ED));
 		balances.push((TREASURY, ED));
 		pallet_balances::GenesisConfig::<Test> { balances, ..Default::default() }

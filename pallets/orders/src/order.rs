@@ -1,7 +1,7 @@
 //! What demands and tasks share: posting into the index, the consumer's hold, the
 //! resource check, cancelling, removal and the read-only views.
 
-use crate::{pallet::*, Kind, Order, Phase};
+use crate::{pallet::*, Job, Kind, Order, Phase};
 use alloc::vec::Vec;
 use polkadot_sdk::{
 	frame_support::{
@@ -106,7 +106,8 @@ impl<T: Config> Pallet<T> {
 		let at = Self::find_due(due).ok_or(Error::<T>::DueFull)?;
 		T::Currency::hold(&reason.into(), &order.consumer, amount)
 			.map_err(|_| Error::<T>::InsufficientBalance)?;
-		Due::<T>::try_mutate(at, |q| q.try_push(id)).map_err(|_| Error::<T>::DueFull)?;
+		Due::<T>::try_mutate(at, |q| q.try_push(Job::Settle(id)))
+			.map_err(|_| Error::<T>::DueFull)?;
 		order.due = Some(at);
 		NextOrderId::<T>::put(next);
 		OrdersOf::<T>::insert(&order.consumer, index);
@@ -114,10 +115,11 @@ impl<T: Config> Pallet<T> {
 		Ok(id)
 	}
 
-	/// Removes an order and its index entry (a due entry left behind is stale).
-	pub(crate) fn remove_order(id: OrderId, consumer: &T::AccountId) {
+	/// Removes an order, its due entry and its index entry.
+	pub(crate) fn remove_order(id: OrderId, order: &Order<T>) {
 		Orders::<T>::remove(id);
-		OrdersOf::<T>::mutate_exists(consumer, |index| {
+		Self::unbook(Job::Settle(id), order.due);
+		OrdersOf::<T>::mutate_exists(&order.consumer, |index| {
 			if let Some(ids) = index {
 				ids.retain(|o| *o != id);
 				if ids.is_empty() {
@@ -147,7 +149,8 @@ impl<T: Config> Pallet<T> {
 		T::Currency::balance_on_hold(&reason.into(), who)
 	}
 
-	/// Cancels an order of `who`: a demand, or a task no provider has taken a slot of.
+	/// Cancels an order of `who`: a demand, or a task no provider has taken a slot of; its
+	/// due entry goes with it.
 	///
 	/// # Errors
 	/// `UnknownOrder`, `NotConsumer`, `Started` (a slot is taken).
@@ -163,7 +166,7 @@ impl<T: Config> Pallet<T> {
 		};
 		let refund = order.held();
 		Self::release(reason, &who, refund)?;
-		Self::remove_order(id, &who);
+		Self::remove_order(id, &order);
 		Self::deposit_event(Event::Cancelled { order: id, refund });
 		Ok(())
 	}

@@ -1,21 +1,30 @@
 //! Tests of the orders pallet: every call and error, demands filled, cancelled and expired,
-//! tasks from slot to payment (review, silence, dispute and ruling, deadline, redundancy,
-//! no majority), the due queue and `close`. Each test ends with the invariant check.
+//! tasks from slot to payment (commit and reveal, quorum, review, silence, dispute and
+//! ruling, deadline, missing workers), the attacks they resist (stale queue entries, copied
+//! results, Sybil ties and majorities), ratings, the due queue and `close`. Each test ends
+//! with the invariant check.
 
 use crate::{
-	mock::*, Acceptance, Due, DueCursor, Error, Event, HoldReason, Kind, NextOrderId,
-	Orders as OrderMap, OrdersOf, Phase, TaskSpecOf, Uri, Verification,
+	due::DUE_SLACK, mock::*, Acceptance, Due, DueCursor, Error, Event, HoldReason, Job, Kind,
+	NextOrderId, Orders as OrderMap, OrdersOf, PaidWorker, Phase, TaskRatings, TaskSpecOf, Uri,
+	Verification, WeightInfo,
 };
+use codec::Encode;
 use polkadot_sdk::{
 	frame_support::{
 		assert_noop, assert_ok,
-		traits::{fungible::MutateHold, tokens::Precision, Hooks},
-		BoundedVec,
+		dispatch::GetDispatchInfo,
+		traits::{
+			fungible::{Mutate, MutateHold},
+			tokens::Precision,
+			Hooks,
+		},
 	},
 	sp_core::H256,
+	sp_io::hashing::blake2_256,
 	sp_runtime::{DispatchError, Perbill},
 };
-use powerverse_primitives::{Escrow, Filter, OrderId, ResourceId, Status, Subject};
+use powerverse_primitives::{Escrow, Filter, Leasing, OrderId, ResourceId, Status, Subject};
 
 /// Reward per provider in the tests: with the 10% fee a worker nets 900, 50 is burned and
 /// 50 goes to the treasury.
@@ -41,6 +50,16 @@ fn uri(s: &str) -> Uri {
 
 fn hash(n: u8) -> H256 {
 	H256::repeat_byte(n)
+}
+
+/// Each worker's secret salt.
+fn salt(who: u64) -> H256 {
+	H256::from_low_u64_be(who)
+}
+
+/// `who`'s commitment to `result` on task `id`, with its salt.
+fn commitment(who: u64, id: OrderId, result: H256) -> H256 {
+	crate::Pallet::<Test>::commitment(id, &result, &salt(who), &who)
 }
 
 fn free(who: u64) -> u64 {
@@ -89,10 +108,6 @@ fn take(who: u64, id: OrderId) -> ResourceId {
 	r
 }
 
-fn submit(who: u64, id: OrderId, result: H256) {
-	assert_ok!(Orders::submit(signed(who), id, result, uri("ipfs://out")));
-}
-
 fn phase(id: OrderId) -> Phase<u64> {
 	match OrderMap::<Test>::get(id).unwrap().kind {
 		Kind::Task(t) => t.phase,
@@ -100,11 +115,16 @@ fn phase(id: OrderId) -> Phase<u64> {
 	}
 }
 
-/// Fills the due queues of `from` and the next seven blocks with stale entries.
+/// Fills the due queues of `from` and the next seven blocks with live demands of 1 planck
+/// per hour for 1 hour, posted by six accounts (four orders each) given the endowment.
 fn crowd_due(from: u64) {
-	for at in from..from + crate::due::DUE_SLACK as u64 {
-		Due::<Test>::insert(at, BoundedVec::truncate_from(vec![OrderId::MAX; 3]));
+	for who in 1_000..1_006 {
+		<Balances as Mutate<u64>>::set_balance(&who, ENDOWMENT);
+		for _ in 0..4 {
+			assert_ok!(Orders::post_demand(signed(who), any(), 1, 1, from));
+		}
 	}
+	assert_eq!(crate::Pallet::<Test>::find_due(from), None);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -119,7 +139,7 @@ fn post_demand_holds_the_budget_and_books_the_expiry() {
 		let order = OrderMap::<Test>::get(id).unwrap();
 		assert_eq!((order.consumer, order.due), (ALICE, Some(30)));
 		assert_eq!(OrdersOf::<Test>::get(ALICE).into_inner(), vec![id]);
-		assert_eq!(Due::<Test>::get(30).into_inner(), vec![id]);
+		assert_eq!(Due::<Test>::get(30).into_inner(), vec![Job::Settle(id)]);
 		System::assert_last_event(
 			Event::DemandPosted {
 				order: id,
@@ -142,6 +162,7 @@ fn post_demand_refuses_bad_input_and_changes_nothing() {
 			Orders::post_demand(signed(who), any(), hours, price, expires)
 		};
 		assert_noop!(post(ALICE, 0, 100, 30), Error::<Test>::BadHours);
+		assert_noop!(post(ALICE, MAX_LEASE_HOURS + 1, 1, 30), Error::<Test>::BadHours);
 		assert_noop!(post(ALICE, u32::MAX / 10 + 1, 1, 30), Error::<Test>::BadHours);
 		assert_noop!(post(ALICE, 10, 0, 30), Error::<Test>::BadPrice);
 		assert_noop!(post(ALICE, 2, u64::MAX, 30), Error::<Test>::Overflow);
@@ -193,7 +214,8 @@ fn fill_releases_the_budget_and_opens_the_lease() {
 		System::assert_last_event(
 			Event::Filled { order: id, lease: 0, resource: r, provider: P1, price: 80 }.into(),
 		);
-		// A second fill finds nothing; the stale due entry is skipped at expiry.
+		// The due entry went with the demand; a second fill finds nothing.
+		assert!(!Due::<Test>::contains_key(30));
 		assert_noop!(
 			Orders::fill(signed(P2), id, add_resource(P2), 80),
 			Error::<Test>::UnknownOrder
@@ -277,6 +299,7 @@ fn cancel_demand_refunds_the_budget() {
 		assert_eq!(held(HoldReason::Demand, ALICE), 0);
 		assert_eq!(free(ALICE), ENDOWMENT);
 		assert!(OrderMap::<Test>::get(id).is_none());
+		assert!(!Due::<Test>::contains_key(30));
 		System::assert_last_event(Event::Cancelled { order: id, refund: 1_000 }.into());
 	});
 }
@@ -296,8 +319,69 @@ fn demand_expires_with_a_refund() {
 	});
 }
 
+#[test]
+fn a_demand_longer_than_any_lease_is_refused() {
+	ExtBuilder::default().build_and_execute(|| {
+		// Before: held for a lease `fill` could never open.
+		assert_noop!(
+			Orders::post_demand(signed(ALICE), any(), MAX_LEASE_HOURS + 1, 1, 30),
+			Error::<Test>::BadHours
+		);
+		assert_eq!(free(ALICE), ENDOWMENT);
+		// The longest lease is fine and can be filled.
+		let id = NextOrderId::<Test>::get();
+		assert_ok!(Orders::post_demand(signed(ALICE), any(), MAX_LEASE_HOURS, 1, 30));
+		assert_eq!(held(HoldReason::Demand, ALICE), MAX_LEASE_HOURS as u64);
+		let r = add_resource(P1);
+		assert_ok!(Orders::fill(signed(P1), id, r, 1));
+		assert_eq!(Leases::get(), vec![(ALICE, r, MAX_LEASE_HOURS, 1)]);
+	});
+}
+
+#[test]
+fn fill_weight_covers_the_lease_it_opens() {
+	ExtBuilder::default().build_and_execute(|| {
+		let call = crate::Call::<Test>::fill { order: 0, resource: 0, price: 1 };
+		let declared = call.get_dispatch_info().call_weight;
+		assert_eq!(declared, <() as WeightInfo>::fill() + MockLeasing::open_weight());
+		assert!(declared.all_gte(MockLeasing::open_weight()));
+	});
+}
+
 // ---------------------------------------------------------------------------------------
-// Tasks: posting, slots, results
+// Tasks: posting, slots, commitments, reveals
+
+/// `who` commits to `result` on task `id`.
+fn commit(who: u64, id: OrderId, result: H256) {
+	assert_ok!(Orders::commit(signed(who), id, commitment(who, id, result)));
+}
+
+/// `who` reveals `result` on task `id`.
+fn reveal(who: u64, id: OrderId, result: H256) {
+	assert_ok!(Orders::reveal(signed(who), id, result, uri("ipfs://out"), salt(who)));
+}
+
+/// Every worker commits its result, then every worker reveals it (all slots taken).
+fn work(id: OrderId, results: &[(u64, H256)]) {
+	for (who, result) in results {
+		commit(*who, id, *result);
+	}
+	for (who, result) in results {
+		reveal(*who, id, *result);
+	}
+}
+
+/// The single worker of task `id` commits and reveals `result`.
+fn submit(who: u64, id: OrderId, result: H256) {
+	work(id, &[(who, result)]);
+}
+
+fn task_of(id: OrderId) -> crate::Task<Test> {
+	match OrderMap::<Test>::get(id).unwrap().kind {
+		Kind::Task(t) => t,
+		Kind::Demand(_) => panic!("not a task"),
+	}
+}
 
 #[test]
 fn post_task_holds_the_rewards() {
@@ -305,6 +389,7 @@ fn post_task_holds_the_rewards() {
 		let id = task(ALICE, spec(3, Verification::Majority));
 		assert_eq!(held(HoldReason::Task, ALICE), 3 * REWARD);
 		assert_eq!(OrderMap::<Test>::get(id).unwrap().due, Some(DEADLINE));
+		assert_eq!(Due::<Test>::get(DEADLINE).into_inner(), vec![Job::Settle(id)]);
 		assert_eq!(phase(id), Phase::Open);
 		System::assert_last_event(
 			Event::TaskPosted {
@@ -330,7 +415,7 @@ fn post_task_refuses_bad_input_and_changes_nothing() {
 			Error::<Test>::BadProviders
 		);
 		assert_noop!(
-			post(ALICE, crate::TaskSpec { providers: 6, ..s() }),
+			post(ALICE, crate::TaskSpec { providers: 8, ..s() }),
 			Error::<Test>::BadProviders
 		);
 		assert_noop!(
@@ -367,9 +452,10 @@ fn take_makes_the_resource_busy() {
 		let r = take(P1, id);
 		assert_eq!(status(r), Status::Busy);
 		System::assert_last_event(Event::Taken { order: id, provider: P1, resource: r }.into());
-		let Kind::Task(t) = OrderMap::<Test>::get(id).unwrap().kind else { panic!() };
+		let t = task_of(id);
 		assert_eq!(t.workers.len(), 1);
 		assert_eq!((t.workers[0].provider, t.workers[0].resource), (P1, r));
+		assert_eq!((t.workers[0].commitment, t.workers[0].result.clone()), (None, None));
 	});
 }
 
@@ -402,7 +488,7 @@ fn take_refuses_and_changes_nothing() {
 		assert_ok!(take_(P1, id, r));
 		assert_noop!(take_(P1, id, add_resource(P1)), Error::<Test>::AlreadyWorker);
 		assert_noop!(take_(P2, id, add_resource(P2)), Error::<Test>::TaskFull);
-		submit(P1, id, hash(1));
+		commit(P1, id, hash(1));
 		assert_noop!(take_(P2, id, add_resource(P2)), Error::<Test>::NotOpen);
 		let late = task(BOB, spec(1, Verification::Consumer));
 		System::set_block_number(DEADLINE);
@@ -411,34 +497,410 @@ fn take_refuses_and_changes_nothing() {
 }
 
 #[test]
-fn submit_refuses_and_changes_nothing() {
+fn commit_frees_the_resource_and_hides_the_result() {
 	ExtBuilder::default().build_and_execute(|| {
 		let id = task(ALICE, spec(2, Verification::Consumer));
-		take(P1, id);
-		let sub = |who, order| Orders::submit(signed(who), order, hash(1), uri("ipfs://out"));
-		assert_noop!(sub(P1, 99), Error::<Test>::UnknownOrder);
-		let d = demand(BOB, 30);
-		assert_noop!(sub(P1, d), Error::<Test>::NotTask);
-		assert_noop!(sub(P2, id), Error::<Test>::NotWorker);
-		submit(P1, id, hash(1));
-		assert_noop!(sub(P1, id), Error::<Test>::AlreadySubmitted);
-		take(P2, id);
-		System::set_block_number(DEADLINE);
-		assert_noop!(sub(P2, id), Error::<Test>::PastDeadline);
+		let r = take(P1, id);
+		commit(P1, id, hash(1));
+		assert_eq!(status(r), Status::Listed);
+		assert_eq!(phase(id), Phase::Open);
+		let c = commitment(P1, id, hash(1));
+		System::assert_last_event(
+			Event::Committed { order: id, provider: P1, commitment: c }.into(),
+		);
+		let t = task_of(id);
+		assert_eq!((t.workers[0].commitment, t.workers[0].result.clone()), (Some(c), None));
+		// Still open: the deadline stays booked.
+		assert_eq!(Due::<Test>::get(DEADLINE).into_inner(), vec![Job::Settle(id)]);
 	});
 }
 
 #[test]
-fn submit_frees_the_resource_and_records_the_result() {
+fn the_last_commitment_opens_the_reveal_and_moves_the_due_entry() {
 	ExtBuilder::default().build_and_execute(|| {
 		let id = task(ALICE, spec(2, Verification::Consumer));
-		let r = take(P1, id);
-		submit(P1, id, hash(1));
-		assert_eq!(status(r), Status::Listed);
-		assert_eq!(phase(id), Phase::Open);
-		System::assert_last_event(
-			Event::Submitted { order: id, provider: P1, result: hash(1) }.into(),
+		take(P1, id);
+		take(P2, id);
+		commit(P1, id, hash(1));
+		run_to(3);
+		commit(P2, id, hash(1));
+		let until = 3 + REVEAL;
+		System::assert_last_event(Event::RevealOpened { order: id, until }.into());
+		assert_eq!(phase(id), Phase::Reveal { until });
+		assert_eq!(OrderMap::<Test>::get(id).unwrap().due, Some(until));
+		assert_eq!(Due::<Test>::get(until).into_inner(), vec![Job::Settle(id)]);
+		assert!(!Due::<Test>::contains_key(DEADLINE));
+		assert_eq!(held(HoldReason::Task, ALICE), 2 * REWARD);
+	});
+}
+
+#[test]
+fn commit_refuses_and_changes_nothing() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = task(ALICE, spec(2, Verification::Consumer));
+		take(P1, id);
+		let com = |who, order| Orders::commit(signed(who), order, commitment(who, order, hash(1)));
+		assert_noop!(com(P1, 99), Error::<Test>::UnknownOrder);
+		let d = demand(BOB, 30);
+		assert_noop!(com(P1, d), Error::<Test>::NotTask);
+		assert_noop!(com(P2, id), Error::<Test>::NotWorker);
+		commit(P1, id, hash(1));
+		assert_noop!(
+			Orders::commit(signed(P1), id, commitment(P1, id, hash(2))),
+			Error::<Test>::AlreadyCommitted
 		);
+		take(P2, id);
+		assert_noop!(
+			Orders::commit(signed(P2), id, commitment(P1, id, hash(1))),
+			Error::<Test>::DuplicateCommitment
+		);
+		System::set_block_number(DEADLINE);
+		assert_noop!(com(P2, id), Error::<Test>::PastDeadline);
+		System::set_block_number(1);
+		commit(P2, id, hash(1));
+		assert_noop!(com(P2, id), Error::<Test>::NotOpen);
+	});
+}
+
+#[test]
+fn reveal_refuses_and_changes_nothing() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = task(ALICE, spec(2, Verification::Consumer));
+		take(P1, id);
+		take(P2, id);
+		let rev = |who, order, result, salt| {
+			Orders::reveal(signed(who), order, result, uri("ipfs://out"), salt)
+		};
+		commit(P1, id, hash(1));
+		// Not before every slot committed (or the deadline).
+		assert_noop!(rev(P1, id, hash(1), salt(P1)), Error::<Test>::NotRevealing);
+		commit(P2, id, hash(1));
+		assert_noop!(rev(P1, 99, hash(1), salt(P1)), Error::<Test>::UnknownOrder);
+		let d = demand(BOB, 30);
+		assert_noop!(rev(P1, d, hash(1), salt(P1)), Error::<Test>::NotTask);
+		assert_noop!(rev(P3, id, hash(1), salt(P3)), Error::<Test>::NotWorker);
+		assert_noop!(rev(P1, id, hash(2), salt(P1)), Error::<Test>::BadReveal);
+		assert_noop!(rev(P1, id, hash(1), salt(P2)), Error::<Test>::BadReveal);
+		reveal(P1, id, hash(1));
+		System::assert_last_event(
+			Event::Revealed { order: id, provider: P1, result: hash(1) }.into(),
+		);
+		assert_noop!(rev(P1, id, hash(1), salt(P1)), Error::<Test>::AlreadyRevealed);
+		System::set_block_number(1 + REVEAL);
+		assert_noop!(rev(P2, id, hash(1), salt(P2)), Error::<Test>::RevealOver);
+		System::set_block_number(1);
+		reveal(P2, id, hash(1));
+		// Decided: no more reveals.
+		assert_noop!(rev(P2, id, hash(1), salt(P2)), Error::<Test>::NotRevealing);
+	});
+}
+
+#[test]
+fn the_commitment_is_blake2_of_the_scale_encoded_tuple() {
+	ExtBuilder::default().build_and_execute(|| {
+		let (order, result, salt, worker): (u64, H256, H256, u64) = (7, hash(1), hash(2), P1);
+		let expected = H256(blake2_256(&(order, result, salt, worker).encode()));
+		assert_eq!(crate::Pallet::<Test>::commitment(order, &result, &salt, &worker), expected);
+		// Bound to every part.
+		assert_ne!(crate::Pallet::<Test>::commitment(order, &result, &salt, &P2), expected);
+		assert_ne!(crate::Pallet::<Test>::commitment(8, &result, &salt, &worker), expected);
+	});
+}
+
+// ---------------------------------------------------------------------------------------
+// Attack: copied results (commit, then reveal)
+
+#[test]
+fn a_later_worker_cannot_copy_a_result() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = task(ALICE, spec(2, Verification::Majority));
+		take(P1, id);
+		take(P2, id);
+		// P1's commitment is public, its result is not. Copying the commitment is refused...
+		commit(P1, id, hash(1));
+		assert_noop!(
+			Orders::commit(signed(P2), id, commitment(P1, id, hash(1))),
+			Error::<Test>::DuplicateCommitment
+		);
+		// ...and no result is shown before every slot has committed.
+		assert_noop!(
+			Orders::reveal(signed(P1), id, hash(1), uri("ipfs://out"), salt(P1)),
+			Error::<Test>::NotRevealing
+		);
+		// P2 has to commit blind (here, a guess); then P1's result is revealed.
+		commit(P2, id, hash(9));
+		reveal(P1, id, hash(1));
+		// P2 can neither reveal P1's result under its own commitment nor commit again.
+		assert_noop!(
+			Orders::reveal(signed(P2), id, hash(1), uri("ipfs://out"), salt(P1)),
+			Error::<Test>::BadReveal
+		);
+		assert_noop!(
+			Orders::commit(signed(P2), id, commitment(P2, id, hash(1))),
+			Error::<Test>::NotOpen
+		);
+		// Its guess disagrees: nobody is paid without the arbiter.
+		reveal(P2, id, hash(9));
+		assert_eq!(phase(id), Phase::Disputed { result: None });
+		assert_eq!((free(P1), free(P2)), (ENDOWMENT, ENDOWMENT));
+		assert_ok!(Orders::rule(RuntimeOrigin::root(), id, Perbill::one(), Some(hash(1))));
+		assert_eq!((free(P1), free(P2)), (ENDOWMENT + NET, ENDOWMENT));
+		assert_eq!(free(ALICE), ENDOWMENT - REWARD);
+	});
+}
+
+#[test]
+fn a_front_run_commitment_cannot_be_revealed_by_the_copier() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = task(ALICE, spec(2, Verification::Majority));
+		take(P1, id);
+		let r2 = take(P2, id);
+		// P2 sees P1's commitment in the pool and gets it in first.
+		let stolen = commitment(P1, id, hash(1));
+		assert_ok!(Orders::commit(signed(P2), id, stolen));
+		// P1 commits again with a fresh salt.
+		let fresh = H256::repeat_byte(0x55);
+		let own = crate::Pallet::<Test>::commitment(id, &hash(1), &fresh, &P1);
+		assert_ok!(Orders::commit(signed(P1), id, own));
+		assert_ok!(Orders::reveal(signed(P1), id, hash(1), uri("ipfs://out"), fresh));
+		// The stolen commitment is bound to P1's account: P2 cannot open it.
+		assert_noop!(
+			Orders::reveal(signed(P2), id, hash(1), uri("ipfs://out"), salt(P1)),
+			Error::<Test>::BadReveal
+		);
+		// At the end of the reveal P2 is missing; P1 alone is short of the quorum of 2.
+		run_to(1 + REVEAL);
+		System::assert_has_event(Event::Missed { order: id, provider: P2, resource: r2 }.into());
+		assert_eq!(Rulings::get(), vec![(P2, true)]);
+		assert_eq!(phase(id), Phase::Disputed { result: Some(hash(1)) });
+		assert_eq!(held(HoldReason::Task, ALICE), REWARD);
+		assert_eq!(free(ALICE), ENDOWMENT - REWARD);
+	});
+}
+
+#[test]
+fn a_worker_who_never_reveals_is_treated_as_missing() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = task(ALICE, spec(3, Verification::Majority));
+		take(P1, id);
+		take(P2, id);
+		let r3 = take(P3, id);
+		commit(P1, id, hash(1));
+		commit(P2, id, hash(1));
+		commit(P3, id, hash(1));
+		reveal(P1, id, hash(1));
+		reveal(P2, id, hash(1));
+		let before = issuance();
+		run_to(1 + REVEAL);
+		System::assert_has_event(Event::Missed { order: id, provider: P3, resource: r3 }.into());
+		System::assert_last_event(
+			Event::Completed { order: id, result: hash(1), acceptance: Acceptance::Majority }
+				.into(),
+		);
+		assert_eq!(Rulings::get(), vec![(P3, true)]);
+		assert_eq!((free(P1), free(P2), free(P3)), (ENDOWMENT + NET, ENDOWMENT + NET, ENDOWMENT));
+		assert_eq!(free(ALICE), ENDOWMENT - 2 * REWARD);
+		assert_eq!(held(HoldReason::Task, ALICE), 0);
+		assert_eq!(free(TREASURY), ED + 2 * TO_TREASURY);
+		assert_eq!(issuance(), before - 2 * BURNED);
+		assert_eq!(status(r3), Status::Listed);
+	});
+}
+
+// ---------------------------------------------------------------------------------------
+// Attack: Sybil slots and ties (quorum, dispute, distinct owners and machines)
+
+#[test]
+fn a_sybil_tie_opens_a_dispute_instead_of_a_refund() {
+	ExtBuilder::default().build_and_execute(|| {
+		// k = 2: the consumer works the second slot under another account (P2) and reveals
+		// something else. Before: the tie refunded everything, the honest output for free.
+		let id = task(ALICE, spec(2, Verification::Majority));
+		take(P1, id);
+		take(P2, id);
+		work(id, &[(P1, hash(1)), (P2, hash(2))]);
+		System::assert_last_event(
+			Event::NoQuorum { order: id, results: 2, quorum: 2, respondent: P1, opened: true }
+				.into(),
+		);
+		assert_eq!(OpenedDisputes::get(), vec![(Subject::Task(id), ALICE, P1)]);
+		assert_eq!(phase(id), Phase::Disputed { result: None });
+		assert_eq!(OrderMap::<Test>::get(id).unwrap().due, None);
+		assert_eq!(held(HoldReason::Task, ALICE), 2 * REWARD);
+		assert_eq!(free(ALICE), ENDOWMENT - 2 * REWARD);
+		// Nothing settles it but a ruling.
+		run_to(DEADLINE + REVEAL + REVIEW);
+		assert_noop!(Orders::close(signed(STRANGER), id), Error::<Test>::NotDue);
+		let before = issuance();
+		assert_ok!(Orders::rule(RuntimeOrigin::root(), id, Perbill::one(), Some(hash(1))));
+		System::assert_has_event(
+			Event::Outvoted { order: id, provider: P2, refund: REWARD }.into(),
+		);
+		System::assert_last_event(
+			Event::Ruled {
+				order: id,
+				upheld: Some(hash(1)),
+				provider_share: Perbill::one(),
+				paid: REWARD,
+				refund: REWARD,
+			}
+			.into(),
+		);
+		assert_eq!((free(P1), free(P2)), (ENDOWMENT + NET, ENDOWMENT));
+		assert_eq!(free(ALICE), ENDOWMENT - REWARD);
+		assert_eq!(held(HoldReason::Task, ALICE), 0);
+		assert_eq!(free(TREASURY), ED + TO_TREASURY);
+		assert_eq!(issuance(), before - BURNED);
+		assert_eq!(Rulings::get(), vec![(P2, true), (P1, false), (ALICE, true)]);
+	});
+}
+
+#[test]
+fn a_sybil_that_hides_its_result_cannot_refund_the_task() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = task(ALICE, spec(2, Verification::Majority));
+		take(P1, id);
+		take(P2, id);
+		commit(P1, id, hash(1));
+		commit(P2, id, hash(2));
+		reveal(P1, id, hash(1));
+		run_to(1 + REVEAL);
+		// The Sybil is missing; the honest result alone is short of the quorum: disputed.
+		assert_eq!(Rulings::get(), vec![(P2, true)]);
+		assert_eq!(phase(id), Phase::Disputed { result: Some(hash(1)) });
+		assert_eq!(free(ALICE), ENDOWMENT - REWARD);
+		assert_ok!(Orders::rule(RuntimeOrigin::root(), id, Perbill::one(), None));
+		assert_eq!(free(P1), ENDOWMENT + NET);
+		assert_eq!(free(ALICE), ENDOWMENT - REWARD);
+	});
+}
+
+#[test]
+fn two_sybils_cannot_outvote_the_honest_worker() {
+	ExtBuilder::default().build_and_execute(|| {
+		// k = 3: two slots are the consumer's Sybils agreeing on junk. Before: they were the
+		// majority, paid by the consumer to itself, and the honest worker was ruled against.
+		let id = task(ALICE, spec(3, Verification::Majority));
+		take(P1, id);
+		take(P2, id);
+		take(P3, id);
+		work(id, &[(P1, hash(1)), (P2, hash(2)), (P3, hash(2))]);
+		System::assert_last_event(
+			Event::NoQuorum { order: id, results: 3, quorum: 2, respondent: P1, opened: true }
+				.into(),
+		);
+		assert!(Rulings::get().is_empty());
+		assert_eq!((free(P1), free(P2), free(P3)), (ENDOWMENT, ENDOWMENT, ENDOWMENT));
+		assert_eq!(held(HoldReason::Task, ALICE), 3 * REWARD);
+		let before = issuance();
+		assert_ok!(Orders::rule(RuntimeOrigin::root(), id, Perbill::one(), Some(hash(1))));
+		assert_eq!((free(P1), free(P2), free(P3)), (ENDOWMENT + NET, ENDOWMENT, ENDOWMENT));
+		assert_eq!(free(ALICE), ENDOWMENT - REWARD);
+		assert_eq!(issuance(), before - BURNED);
+		assert_eq!(Rulings::get(), vec![(P2, true), (P3, true), (P1, false), (ALICE, true)]);
+	});
+}
+
+#[test]
+fn a_single_result_of_seven_is_short_of_the_quorum() {
+	ExtBuilder::default().build_and_execute(|| {
+		// Before: one submission at the deadline was the task's result and was paid.
+		let id = task(ALICE, spec(7, Verification::Majority));
+		take(P1, id);
+		commit(P1, id, hash(1));
+		run_to(DEADLINE);
+		System::assert_has_event(
+			Event::DeadlineReached { order: id, committed: 1, refund: 6 * REWARD }.into(),
+		);
+		System::assert_last_event(
+			Event::RevealOpened { order: id, until: DEADLINE + REVEAL }.into(),
+		);
+		reveal(P1, id, hash(1));
+		System::assert_last_event(
+			Event::NoQuorum { order: id, results: 1, quorum: 4, respondent: P1, opened: true }
+				.into(),
+		);
+		assert_eq!(phase(id), Phase::Disputed { result: Some(hash(1)) });
+		assert_eq!(free(P1), ENDOWMENT);
+		assert_eq!(held(HoldReason::Task, ALICE), REWARD);
+		assert_eq!(free(ALICE), ENDOWMENT - REWARD);
+	});
+}
+
+#[test]
+fn a_quorum_without_dissent_is_paid_despite_a_missing_worker() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = task(ALICE, spec(3, Verification::Majority));
+		take(P1, id);
+		take(P2, id);
+		let r3 = take(P3, id);
+		commit(P1, id, hash(1));
+		commit(P2, id, hash(1));
+		run_to(DEADLINE);
+		System::assert_has_event(Event::Missed { order: id, provider: P3, resource: r3 }.into());
+		assert_eq!(status(r3), Status::Listed);
+		System::assert_has_event(
+			Event::DeadlineReached { order: id, committed: 2, refund: REWARD }.into(),
+		);
+		let before = issuance();
+		reveal(P1, id, hash(1));
+		reveal(P2, id, hash(1));
+		System::assert_last_event(
+			Event::Completed { order: id, result: hash(1), acceptance: Acceptance::Majority }
+				.into(),
+		);
+		assert_eq!((free(P1), free(P2), free(P3)), (ENDOWMENT + NET, ENDOWMENT + NET, ENDOWMENT));
+		assert_eq!(free(ALICE), ENDOWMENT - 2 * REWARD);
+		assert_eq!(issuance(), before - 2 * BURNED);
+		assert_eq!(Rulings::get(), vec![(P3, true)]);
+	});
+}
+
+#[test]
+fn the_consumer_cannot_work_its_own_task() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = task(ALICE, spec(2, Verification::Majority));
+		let own = add_resource(ALICE);
+		assert_noop!(Orders::take(signed(ALICE), id, own), Error::<Test>::OwnOrder);
+	});
+}
+
+#[test]
+fn one_slot_per_owner_and_per_machine() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = task(ALICE, spec(3, Verification::Majority));
+		let r1 = take(P1, id);
+		// A second machine of the same owner: refused.
+		assert_noop!(Orders::take(signed(P1), id, add_resource(P1)), Error::<Test>::AlreadyWorker);
+		// Committed, the machine is free again and changes hands: still one slot per machine.
+		commit(P1, id, hash(1));
+		set_owner(r1, P2);
+		assert_noop!(Orders::take(signed(P2), id, r1), Error::<Test>::SameMachine);
+		take(P2, id);
+	});
+}
+
+#[test]
+fn refused_arbitration_still_freezes_a_task_without_quorum() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = task(ALICE, spec(2, Verification::Consumer));
+		take(P1, id);
+		take(P2, id);
+		DisputesFull::set(true);
+		// The last reveal is not refused for arbitration's sake.
+		work(id, &[(P1, hash(1)), (P2, hash(2))]);
+		System::assert_last_event(
+			Event::NoQuorum { order: id, results: 2, quorum: 2, respondent: P1, opened: false }
+				.into(),
+		);
+		assert!(OpenedDisputes::get().is_empty());
+		assert_eq!(phase(id), Phase::Disputed { result: None });
+		// The arbiter origin rules: no result was right.
+		assert_ok!(Orders::rule(RuntimeOrigin::root(), id, Perbill::zero(), None));
+		assert_eq!(free(ALICE), ENDOWMENT);
+		assert_eq!((free(P1), free(P2)), (ENDOWMENT, ENDOWMENT));
+		assert_eq!(Rulings::get(), vec![(P1, true), (P2, true), (ALICE, false)]);
+		assert!(!TaskRatings::<Test>::contains_key(id));
 	});
 }
 
@@ -456,6 +918,8 @@ fn accepted_result_pays_the_reward_less_the_fee() {
 			Event::InReview { order: id, result: hash(1), until: 1 + REVIEW }.into(),
 		);
 		assert_eq!(phase(id), Phase::Review { result: hash(1), until: 1 + REVIEW });
+		assert_eq!(Due::<Test>::get(1 + REVIEW).into_inner(), vec![Job::Settle(id)]);
+		assert!(!Due::<Test>::contains_key(1 + REVEAL));
 		let before = issuance();
 		assert_noop!(Orders::accept_result(signed(BOB), id), Error::<Test>::NotConsumer);
 		assert_ok!(Orders::accept_result(signed(ALICE), id));
@@ -474,11 +938,13 @@ fn accepted_result_pays_the_reward_less_the_fee() {
 			}
 			.into(),
 		);
+		System::assert_has_event(Event::RatingsOpened { order: id, until: 1 + RATING }.into());
 		System::assert_last_event(
 			Event::Completed { order: id, result: hash(1), acceptance: Acceptance::Consumer }
 				.into(),
 		);
 		assert!(OrderMap::<Test>::get(id).is_none());
+		assert!(!Due::<Test>::contains_key(1 + REVIEW));
 		assert!(Rulings::get().is_empty());
 	});
 }
@@ -500,8 +966,9 @@ fn silence_accepts_when_the_review_window_ends() {
 		System::assert_last_event(
 			Event::Completed { order: id, result: hash(1), acceptance: Acceptance::Silence }.into(),
 		);
-		// The deadline's entry is stale now and skipped.
-		run_to(DEADLINE);
+		// Nothing of it is left in the queues but its rating window.
+		assert!(!Due::<Test>::contains_key(DEADLINE));
+		assert_eq!(Due::<Test>::get(until + RATING + 1).into_inner(), vec![Job::Forget(id)]);
 	});
 }
 
@@ -516,7 +983,10 @@ fn accept_and_reject_need_a_result_under_review() {
 		assert_noop!(Orders::reject_result(signed(ALICE), d), Error::<Test>::NotTask);
 		assert_noop!(Orders::accept_result(signed(ALICE), 99), Error::<Test>::UnknownOrder);
 		take(P1, id);
-		submit(P1, id, hash(1));
+		commit(P1, id, hash(1));
+		// Revealing is not under review yet.
+		assert_noop!(Orders::accept_result(signed(ALICE), id), Error::<Test>::NotInReview);
+		reveal(P1, id, hash(1));
 		assert_noop!(Orders::reject_result(signed(BOB), id), Error::<Test>::NotConsumer);
 		DisputesFull::set(true);
 		assert_noop!(
@@ -549,8 +1019,9 @@ fn reject_freezes_the_escrow_and_opens_a_dispute() {
 		let id = disputed();
 		System::assert_last_event(Event::Rejected { order: id, respondent: P1 }.into());
 		assert_eq!(OpenedDisputes::get(), vec![(Subject::Task(id), ALICE, P1)]);
-		assert_eq!(phase(id), Phase::Disputed { result: hash(1) });
+		assert_eq!(phase(id), Phase::Disputed { result: Some(hash(1)) });
 		assert_eq!(OrderMap::<Test>::get(id).unwrap().due, None);
+		assert!(!Due::<Test>::contains_key(1 + REVIEW));
 		// Neither the review's end nor `close` touches it.
 		run_to(DEADLINE + 1);
 		assert_eq!(held(HoldReason::Task, ALICE), REWARD);
@@ -563,12 +1034,10 @@ fn reject_freezes_the_escrow_and_opens_a_dispute() {
 fn rule_splits_the_escrow() {
 	ExtBuilder::default().build_and_execute(|| {
 		let id = disputed();
-		assert_noop!(
-			Orders::rule(signed(ALICE), id, Perbill::from_percent(30)),
-			DispatchError::BadOrigin
-		);
+		let share = Perbill::from_percent(30);
+		assert_noop!(Orders::rule(signed(ALICE), id, share, None), DispatchError::BadOrigin);
 		let before = issuance();
-		assert_ok!(Orders::rule(RuntimeOrigin::root(), id, Perbill::from_percent(30)));
+		assert_ok!(Orders::rule(RuntimeOrigin::root(), id, share, None));
 		// 300 to the provider: 270 net, 15 burned, 15 to the treasury; 700 back.
 		assert_eq!(free(P1), ENDOWMENT + 270);
 		assert_eq!(free(TREASURY), ED + 15);
@@ -577,15 +1046,16 @@ fn rule_splits_the_escrow() {
 		assert_eq!(held(HoldReason::Task, ALICE), 0);
 		assert_eq!(Rulings::get(), vec![(P1, true), (ALICE, false)]);
 		System::assert_last_event(
-			Event::Ruled {
-				order: id,
-				provider_share: Perbill::from_percent(30),
-				paid: 300,
-				refund: 700,
-			}
-			.into(),
+			Event::Ruled { order: id, upheld: None, provider_share: share, paid: 300, refund: 700 }
+				.into(),
 		);
 		assert!(OrderMap::<Test>::get(id).is_none());
+		// The worker was paid something: the two may rate each other, weighing 300.
+		let record = TaskRatings::<Test>::get(id).unwrap();
+		assert_eq!(
+			record.workers.into_inner(),
+			vec![PaidWorker { provider: P1, paid: 300, by_consumer: false, by_worker: false }]
+		);
 	});
 }
 
@@ -593,31 +1063,33 @@ fn rule_splits_the_escrow() {
 fn rule_for_the_provider_is_against_the_consumer() {
 	ExtBuilder::default().build_and_execute(|| {
 		let id = disputed();
-		assert_ok!(Orders::rule(RuntimeOrigin::root(), id, Perbill::one()));
+		assert_ok!(Orders::rule(RuntimeOrigin::root(), id, Perbill::one(), Some(hash(1))));
 		assert_eq!(free(P1), ENDOWMENT + NET);
 		assert_eq!(free(ALICE), ENDOWMENT - REWARD);
 		assert_eq!(Rulings::get(), vec![(P1, false), (ALICE, true)]);
 		let even = disputed();
 		Rulings::set(vec![]);
-		assert_ok!(Orders::rule(RuntimeOrigin::root(), even, Perbill::from_percent(50)));
+		assert_ok!(Orders::rule(RuntimeOrigin::root(), even, Perbill::from_percent(50), None));
 		// Exactly half: nobody was at fault, nobody's reputation moves.
 		assert_eq!(Rulings::get(), vec![]);
 	});
 }
 
 #[test]
-fn rule_needs_a_disputed_task() {
+fn rule_needs_a_disputed_task_and_a_revealed_result() {
 	ExtBuilder::default().build_and_execute(|| {
 		let root = RuntimeOrigin::root;
 		let half = Perbill::from_percent(50);
-		assert_noop!(Orders::rule(root(), 99, half), Error::<Test>::UnknownOrder);
+		assert_noop!(Orders::rule(root(), 99, half, None), Error::<Test>::UnknownOrder);
 		let d = demand(ALICE, 30);
-		assert_noop!(Orders::rule(root(), d, half), Error::<Test>::NotTask);
+		assert_noop!(Orders::rule(root(), d, half, None), Error::<Test>::NotTask);
 		let id = task(ALICE, spec(1, Verification::Consumer));
-		assert_noop!(Orders::rule(root(), id, half), Error::<Test>::NotDisputed);
+		assert_noop!(Orders::rule(root(), id, half, None), Error::<Test>::NotDisputed);
 		take(P1, id);
 		submit(P1, id, hash(1));
-		assert_noop!(Orders::rule(root(), id, half), Error::<Test>::NotDisputed);
+		assert_noop!(Orders::rule(root(), id, half, None), Error::<Test>::NotDisputed);
+		assert_ok!(Orders::reject_result(signed(ALICE), id));
+		assert_noop!(Orders::rule(root(), id, half, Some(hash(2))), Error::<Test>::UnknownResult);
 	});
 }
 
@@ -636,51 +1108,66 @@ fn arbitration_freezes_and_rules_through_the_escrow_trait() {
 		submit(P1, id, hash(1));
 		assert_ok!(Pallet::freeze(Subject::Task(id)));
 		System::assert_last_event(Event::Frozen { order: id }.into());
+		assert!(!Due::<Test>::contains_key(1 + REVIEW));
 		assert_noop!(Pallet::freeze(Subject::Task(id)), Error::<Test>::NotInReview);
 		assert_ok!(<Pallet as Escrow>::rule(Subject::Task(id), Perbill::zero()));
 		assert_eq!(free(ALICE), ENDOWMENT);
 		assert_eq!(free(P1), ENDOWMENT);
 		assert_eq!(Rulings::get(), vec![(P1, true), (ALICE, false)]);
+		// Paid nothing: no ratings.
+		assert!(!TaskRatings::<Test>::contains_key(id));
 	});
 }
 
 // ---------------------------------------------------------------------------------------
-// Tasks: deadlines, redundancy, majority
+// Tasks: deadlines, redundancy
 
 #[test]
 fn missed_deadline_costs_reputation_and_refunds_the_share() {
 	ExtBuilder::default().build_and_execute(|| {
-		let id = task(ALICE, spec(3, Verification::Consumer));
+		let id = task(ALICE, spec(4, Verification::Consumer));
 		let r1 = take(P1, id);
 		let r2 = take(P2, id);
-		submit(P1, id, hash(1));
+		let r3 = take(P3, id);
+		commit(P1, id, hash(1));
+		commit(P3, id, hash(1));
 		assert_eq!(status(r2), Status::Busy);
 		run_to(DEADLINE);
-		assert_eq!(status(r1), Status::Listed);
-		assert_eq!(status(r2), Status::Listed);
+		assert_eq!(
+			(status(r1), status(r2), status(r3)),
+			(Status::Listed, Status::Listed, Status::Listed)
+		);
 		assert_eq!(Rulings::get(), vec![(P2, true)]);
 		System::assert_has_event(Event::Missed { order: id, provider: P2, resource: r2 }.into());
-		// P2's slot and the slot nobody took are refunded; P1's result is under review.
+		// P2's slot and the slot nobody took are refunded; the others reveal.
 		System::assert_has_event(
-			Event::DeadlineReached { order: id, results: 1, refund: 2 * REWARD }.into(),
+			Event::DeadlineReached { order: id, committed: 2, refund: 2 * REWARD }.into(),
 		);
 		System::assert_last_event(
-			Event::InReview { order: id, result: hash(1), until: DEADLINE + REVIEW }.into(),
+			Event::RevealOpened { order: id, until: DEADLINE + REVEAL }.into(),
 		);
-		assert_eq!(held(HoldReason::Task, ALICE), REWARD);
-		assert_eq!(free(ALICE), ENDOWMENT - REWARD);
+		assert_eq!(held(HoldReason::Task, ALICE), 2 * REWARD);
+		assert_eq!(free(ALICE), ENDOWMENT - 2 * REWARD);
 		assert_noop!(
-			Orders::submit(signed(P2), id, hash(1), uri("ipfs://late")),
+			Orders::commit(signed(P2), id, commitment(P2, id, hash(1))),
 			Error::<Test>::NotOpen
 		);
-		run_to(DEADLINE + REVIEW);
-		assert_eq!(free(P1), ENDOWMENT + NET);
-		assert_eq!(free(P2), ENDOWMENT);
+		assert_noop!(
+			Orders::reveal(signed(P2), id, hash(1), uri("ipfs://late"), salt(P2)),
+			Error::<Test>::NotWorker
+		);
+		reveal(P1, id, hash(1));
+		reveal(P3, id, hash(1));
+		// Quorum of 4 is 3: two results are short of it.
+		assert_eq!(phase(id), Phase::Disputed { result: Some(hash(1)) });
+		assert_ok!(Orders::rule(RuntimeOrigin::root(), id, Perbill::one(), None));
+		assert_eq!((free(P1), free(P2), free(P3)), (ENDOWMENT + NET, ENDOWMENT, ENDOWMENT + NET));
+		assert_eq!(free(ALICE), ENDOWMENT - 2 * REWARD);
 	});
 }
 
 #[test]
-fn a_task_without_results_closes_at_the_deadline_with_a_full_refund() {
+fn a_task_without_commitments_closes_at_the_deadline_with_a_full_refund() {
 	ExtBuilder::default().build_and_execute(|| {
 		let id = task(ALICE, spec(2, Verification::Majority));
 		let r = take(P1, id);
@@ -704,48 +1191,69 @@ fn a_task_without_results_closes_at_the_deadline_with_a_full_refund() {
 }
 
 #[test]
-fn redundant_task_pays_the_majority_and_rules_against_the_dishonest() {
+fn a_task_without_reveals_closes_with_a_full_refund() {
 	ExtBuilder::default().build_and_execute(|| {
-		let id = task(ALICE, spec(3, Verification::Majority));
+		let id = task(ALICE, spec(2, Verification::Majority));
 		take(P1, id);
 		take(P2, id);
-		take(P3, id);
-		submit(P1, id, hash(1));
-		submit(P3, id, hash(9));
-		let before = issuance();
-		submit(P2, id, hash(1));
-		System::assert_has_event(
-			Event::Outvoted { order: id, provider: P3, refund: REWARD }.into(),
-		);
-		System::assert_last_event(
-			Event::Completed { order: id, result: hash(1), acceptance: Acceptance::Majority }
-				.into(),
-		);
-		assert_eq!(free(P1), ENDOWMENT + NET);
-		assert_eq!(free(P2), ENDOWMENT + NET);
-		assert_eq!(free(P3), ENDOWMENT);
-		assert_eq!(free(ALICE), ENDOWMENT - 2 * REWARD);
-		assert_eq!(held(HoldReason::Task, ALICE), 0);
-		assert_eq!(free(TREASURY), ED + 2 * TO_TREASURY);
-		assert_eq!(issuance(), before - 2 * BURNED);
-		assert_eq!(Rulings::get(), vec![(P3, true)]);
+		commit(P1, id, hash(1));
+		commit(P2, id, hash(1));
+		run_to(1 + REVEAL);
+		System::assert_last_event(Event::Expired { order: id, refund: 2 * REWARD }.into());
+		assert_eq!(Rulings::get(), vec![(P1, true), (P2, true)]);
+		assert_eq!(free(ALICE), ENDOWMENT);
 		assert!(OrderMap::<Test>::get(id).is_none());
 	});
 }
 
 #[test]
-fn no_majority_refunds_everything() {
+fn redundant_task_pays_an_agreeing_quorum() {
 	ExtBuilder::default().build_and_execute(|| {
-		let id = task(ALICE, spec(2, Verification::Consumer));
+		let id = task(ALICE, spec(3, Verification::Majority));
 		take(P1, id);
 		take(P2, id);
-		submit(P1, id, hash(1));
-		submit(P2, id, hash(2));
-		System::assert_last_event(Event::NoMajority { order: id, refund: 2 * REWARD }.into());
-		assert_eq!(free(ALICE), ENDOWMENT);
-		assert_eq!((free(P1), free(P2)), (ENDOWMENT, ENDOWMENT));
+		take(P3, id);
+		let before = issuance();
+		work(id, &[(P1, hash(1)), (P2, hash(1)), (P3, hash(1))]);
+		System::assert_last_event(
+			Event::Completed { order: id, result: hash(1), acceptance: Acceptance::Majority }
+				.into(),
+		);
+		for p in [P1, P2, P3] {
+			assert_eq!(free(p), ENDOWMENT + NET);
+		}
+		assert_eq!(free(ALICE), ENDOWMENT - 3 * REWARD);
+		assert_eq!(held(HoldReason::Task, ALICE), 0);
+		assert_eq!(free(TREASURY), ED + 3 * TO_TREASURY);
+		assert_eq!(issuance(), before - 3 * BURNED);
 		assert!(Rulings::get().is_empty());
 		assert!(OrderMap::<Test>::get(id).is_none());
+	});
+}
+
+#[test]
+fn a_dissenting_result_goes_to_the_arbiter_who_rules_against_it() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = task(ALICE, spec(3, Verification::Majority));
+		take(P1, id);
+		take(P2, id);
+		take(P3, id);
+		work(id, &[(P1, hash(1)), (P2, hash(1)), (P3, hash(9))]);
+		assert_eq!(phase(id), Phase::Disputed { result: None });
+		let before = issuance();
+		assert_ok!(Orders::rule(RuntimeOrigin::root(), id, Perbill::one(), Some(hash(1))));
+		System::assert_has_event(
+			Event::Outvoted { order: id, provider: P3, refund: REWARD }.into(),
+		);
+		assert_eq!((free(P1), free(P2), free(P3)), (ENDOWMENT + NET, ENDOWMENT + NET, ENDOWMENT));
+		assert_eq!(free(ALICE), ENDOWMENT - 2 * REWARD);
+		assert_eq!(held(HoldReason::Task, ALICE), 0);
+		assert_eq!(free(TREASURY), ED + 2 * TO_TREASURY);
+		assert_eq!(issuance(), before - 2 * BURNED);
+		assert_eq!(Rulings::get(), vec![(P3, true), (P1, false), (P2, false), (ALICE, true)]);
+		let paid: Vec<_> =
+			TaskRatings::<Test>::get(id).unwrap().workers.iter().map(|w| w.provider).collect();
+		assert_eq!(paid, vec![P1, P2]);
 	});
 }
 
@@ -756,6 +1264,7 @@ fn cancel_task_only_before_a_slot_is_taken() {
 		assert_ok!(Orders::cancel(signed(ALICE), id));
 		System::assert_last_event(Event::Cancelled { order: id, refund: 2 * REWARD }.into());
 		assert_eq!(free(ALICE), ENDOWMENT);
+		assert!(!Due::<Test>::contains_key(DEADLINE));
 		let id = task(ALICE, spec(2, Verification::Consumer));
 		take(P1, id);
 		assert_noop!(Orders::cancel(signed(ALICE), id), Error::<Test>::Started);
@@ -763,14 +1272,155 @@ fn cancel_task_only_before_a_slot_is_taken() {
 }
 
 // ---------------------------------------------------------------------------------------
+// Ratings
+
+/// A task of ALICE for P1 and P2 (mode `Majority`), completed at block 1; returns its id.
+fn paid_task() -> OrderId {
+	let id = task(ALICE, spec(2, Verification::Majority));
+	take(P1, id);
+	take(P2, id);
+	work(id, &[(P1, hash(1)), (P2, hash(1))]);
+	id
+}
+
+#[test]
+fn consumer_and_paid_workers_rate_each_other_once() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = paid_task();
+		System::assert_has_event(Event::RatingsOpened { order: id, until: 1 + RATING }.into());
+		let record = TaskRatings::<Test>::get(id).unwrap();
+		assert_eq!((record.consumer, record.until), (ALICE, 1 + RATING));
+		assert_eq!(Due::<Test>::get(2 + RATING).into_inner(), vec![Job::Forget(id)]);
+		let comment = Some(hash(0xcc));
+		assert_ok!(Orders::rate(signed(ALICE), id, P1, 4, comment));
+		System::assert_last_event(
+			Event::Rated { order: id, by: ALICE, who: P1, stars: 4, comment }.into(),
+		);
+		assert_ok!(Orders::rate(signed(P1), id, ALICE, 5, None));
+		assert_ok!(Orders::rate(signed(ALICE), id, P2, 2, None));
+		// Each rating weighs what the worker was paid, before the fee.
+		assert_eq!(
+			Ratings::get(),
+			vec![
+				(ALICE, P1, 4, REWARD as u128),
+				(P1, ALICE, 5, REWARD as u128),
+				(ALICE, P2, 2, REWARD as u128)
+			]
+		);
+		assert_noop!(Orders::rate(signed(ALICE), id, P1, 5, None), Error::<Test>::AlreadyRated);
+		assert_noop!(Orders::rate(signed(P1), id, ALICE, 1, None), Error::<Test>::AlreadyRated);
+		// The last rating removes the record and its due entry.
+		assert_ok!(Orders::rate(signed(P2), id, ALICE, 3, None));
+		assert!(!TaskRatings::<Test>::contains_key(id));
+		assert!(!Due::<Test>::contains_key(2 + RATING));
+		assert_noop!(Orders::rate(signed(P2), id, ALICE, 3, None), Error::<Test>::NotRatable);
+	});
+}
+
+#[test]
+fn rate_refuses_and_changes_nothing() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = paid_task();
+		let rate = |by, who, stars| Orders::rate(signed(by), id, who, stars, None);
+		assert_noop!(rate(ALICE, P1, 0), Error::<Test>::BadStars);
+		assert_noop!(rate(ALICE, P1, 6), Error::<Test>::BadStars);
+		assert_noop!(Orders::rate(signed(ALICE), 99, P1, 3, None), Error::<Test>::NotRatable);
+		assert_noop!(rate(STRANGER, ALICE, 3), Error::<Test>::NotParty);
+		assert_noop!(rate(ALICE, STRANGER, 3), Error::<Test>::NotParty);
+		assert_noop!(rate(P1, P2, 3), Error::<Test>::NotParty);
+		RatingsRefused::set(true);
+		assert_noop!(rate(ALICE, P1, 3), DispatchError::Other("rating refused"));
+		RatingsRefused::set(false);
+		System::set_block_number(2 + RATING);
+		assert_noop!(rate(ALICE, P1, 3), Error::<Test>::NotRatable);
+	});
+}
+
+#[test]
+fn ratings_are_forgotten_when_the_window_closes() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = paid_task();
+		assert_ok!(Orders::rate(signed(ALICE), id, P1, 4, None));
+		run_to(1 + RATING);
+		assert!(TaskRatings::<Test>::contains_key(id));
+		assert_ok!(Orders::rate(signed(P2), id, ALICE, 4, None));
+		run_to(2 + RATING);
+		assert!(!TaskRatings::<Test>::contains_key(id));
+		assert!(!Due::<Test>::contains_key(2 + RATING));
+		assert_noop!(Orders::rate(signed(P1), id, ALICE, 4, None), Error::<Test>::NotRatable);
+	});
+}
+
+#[test]
+fn unpaid_workers_open_no_rating() {
+	ExtBuilder::default().build_and_execute(|| {
+		// Missing, outvoted or refunded: no rating to give or receive.
+		let id = task(ALICE, spec(2, Verification::Majority));
+		take(P1, id);
+		take(P2, id);
+		work(id, &[(P1, hash(1)), (P2, hash(2))]);
+		assert_ok!(Orders::rule(RuntimeOrigin::root(), id, Perbill::one(), Some(hash(1))));
+		assert_noop!(Orders::rate(signed(P2), id, ALICE, 1, None), Error::<Test>::NotParty);
+		assert_noop!(Orders::rate(signed(ALICE), id, P2, 1, None), Error::<Test>::NotParty);
+		assert_ok!(Orders::rate(signed(P1), id, ALICE, 5, None));
+		let expired = task(ALICE, spec(1, Verification::Majority));
+		take(P3, expired);
+		run_to(DEADLINE);
+		assert!(!TaskRatings::<Test>::contains_key(expired));
+		assert_noop!(Orders::rate(signed(P3), expired, ALICE, 1, None), Error::<Test>::NotRatable);
+	});
+}
+
+// ---------------------------------------------------------------------------------------
 // Due queue and close
+
+#[test]
+fn cancelled_demands_cannot_fill_the_due_queues() {
+	ExtBuilder::default().build_and_execute(|| {
+		// The attack: post and cancel 1-planck demands expiring at block 30, more than the
+		// queues of block 30 and its spill blocks hold. Before: honest posts got `DueFull`.
+		for _ in 0..3 * DUE_SLACK {
+			let id = NextOrderId::<Test>::get();
+			assert_ok!(Orders::post_demand(signed(BOB), any(), 1, 1, 30));
+			assert_ok!(Orders::cancel(signed(BOB), id));
+		}
+		assert!((30..30 + DUE_SLACK as u64).all(|at| !Due::<Test>::contains_key(at)));
+		assert_eq!(free(BOB), ENDOWMENT);
+		let id = demand(ALICE, 30);
+		assert_eq!(Due::<Test>::get(30).into_inner(), vec![Job::Settle(id)]);
+		// Tasks the same.
+		for _ in 0..3 * DUE_SLACK {
+			let t = task(BOB, spec(1, Verification::Majority));
+			assert_ok!(Orders::cancel(signed(BOB), t));
+		}
+		let t = task(ALICE, spec(1, Verification::Majority));
+		assert_eq!(Due::<Test>::get(DEADLINE).into_inner(), vec![Job::Settle(t)]);
+	});
+}
+
+#[test]
+fn a_task_moving_on_takes_its_due_entry_along() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = task(ALICE, spec(1, Verification::Consumer));
+		take(P1, id);
+		commit(P1, id, hash(1));
+		assert!(!Due::<Test>::contains_key(DEADLINE));
+		assert_eq!(Due::<Test>::get(1 + REVEAL).into_inner(), vec![Job::Settle(id)]);
+		reveal(P1, id, hash(1));
+		assert!(!Due::<Test>::contains_key(1 + REVEAL));
+		assert_eq!(Due::<Test>::get(1 + REVIEW).into_inner(), vec![Job::Settle(id)]);
+		assert_ok!(Orders::reject_result(signed(ALICE), id));
+		assert!(Due::<Test>::iter().next().is_none());
+	});
+}
 
 #[test]
 fn a_full_due_queue_books_the_next_block() {
 	ExtBuilder::default().build_and_execute(|| {
 		let ids: Vec<_> = [ALICE, ALICE, BOB, BOB].iter().map(|w| demand(*w, 30)).collect();
-		assert_eq!(Due::<Test>::get(30).into_inner(), ids[..3].to_vec());
-		assert_eq!(Due::<Test>::get(31).into_inner(), vec![ids[3]]);
+		let settle = |ids: &[OrderId]| ids.iter().map(|id| Job::Settle(*id)).collect::<Vec<_>>();
+		assert_eq!(Due::<Test>::get(30).into_inner(), settle(&ids[..3]));
+		assert_eq!(Due::<Test>::get(31).into_inner(), settle(&ids[3..]));
 		assert_eq!(OrderMap::<Test>::get(ids[3]).unwrap().due, Some(31));
 		// Booked later, it still cannot be filled from its expiry on.
 		System::set_block_number(30);
@@ -788,7 +1438,7 @@ fn due_orders_are_settled_a_few_per_block_and_the_rest_carried_over() {
 		assert!(OrderMap::<Test>::get(ids[0]).is_none());
 		assert!(OrderMap::<Test>::get(ids[1]).is_none());
 		assert!(OrderMap::<Test>::get(ids[2]).is_some());
-		assert_eq!(Due::<Test>::get(10).into_inner(), vec![ids[2]]);
+		assert_eq!(Due::<Test>::get(10).into_inner(), vec![Job::Settle(ids[2])]);
 		assert_eq!(DueCursor::<Test>::get(), Some(10));
 		run_to(11);
 		System::assert_last_event(Event::Expired { order: ids[2], refund: 1_000 }.into());
@@ -826,18 +1476,6 @@ fn a_lagging_cursor_catches_up_within_the_bound() {
 }
 
 #[test]
-fn stale_due_entries_are_skipped() {
-	ExtBuilder::default().build_and_execute(|| {
-		let id = demand(ALICE, 10);
-		assert_ok!(Orders::cancel(signed(ALICE), id));
-		let kept = demand(ALICE, 10);
-		run_to(10);
-		System::assert_last_event(Event::Expired { order: kept, refund: 1_000 }.into());
-		assert_eq!(free(ALICE), ENDOWMENT);
-	});
-}
-
-#[test]
 fn anyone_closes_a_due_order() {
 	ExtBuilder::default().build_and_execute(|| {
 		let id = demand(ALICE, 10);
@@ -847,34 +1485,47 @@ fn anyone_closes_a_due_order() {
 		assert_ok!(Orders::close(signed(STRANGER), id));
 		System::assert_last_event(Event::Expired { order: id, refund: 1_000 }.into());
 		assert_eq!(free(ALICE), ENDOWMENT);
-		// The queue's entry is stale now.
+		// Its queue entry went with it.
+		assert!(!Due::<Test>::contains_key(10));
 		Orders::on_initialize(10);
 		assert_eq!(free(ALICE), ENDOWMENT);
 	});
 }
 
 #[test]
-fn close_ends_tasks_at_the_deadline_and_after_review() {
+fn close_ends_the_commit_phase_the_reveal_and_the_review() {
 	ExtBuilder::default().build_and_execute(|| {
-		let id = task(ALICE, spec(2, Verification::Majority));
+		let id = task(ALICE, spec(2, Verification::Consumer));
 		take(P1, id);
 		take(P2, id);
-		submit(P1, id, hash(1));
+		commit(P1, id, hash(1));
+		commit(P2, id, hash(1));
+		reveal(P1, id, hash(1));
 		assert_noop!(Orders::close(signed(STRANGER), id), Error::<Test>::NotDue);
-		System::set_block_number(DEADLINE);
+		// The reveal's end: P2 missing, P1 alone short of the quorum of 2.
+		System::set_block_number(1 + REVEAL);
 		assert_ok!(Orders::close(signed(STRANGER), id));
-		assert_eq!(free(P1), ENDOWMENT + NET);
 		assert_eq!(Rulings::get(), vec![(P2, true)]);
-		let id = task(ALICE, crate::TaskSpec { deadline: 40, ..spec(1, Verification::Consumer) });
+		assert_eq!(phase(id), Phase::Disputed { result: Some(hash(1)) });
+		// The deadline: the reveal opens; after it, the review; after that, silence.
+		let id = task(ALICE, crate::TaskSpec { deadline: 40, ..spec(3, Verification::Consumer) });
 		take(P1, id);
-		submit(P1, id, hash(1));
+		take(P2, id);
+		commit(P1, id, hash(1));
+		commit(P2, id, hash(1));
 		assert_noop!(Orders::close(signed(STRANGER), id), Error::<Test>::NotDue);
-		System::set_block_number(DEADLINE + REVIEW);
+		System::set_block_number(40);
+		assert_ok!(Orders::close(signed(STRANGER), id));
+		assert_eq!(phase(id), Phase::Reveal { until: 40 + REVEAL });
+		reveal(P1, id, hash(1));
+		reveal(P2, id, hash(1));
+		assert_noop!(Orders::close(signed(STRANGER), id), Error::<Test>::NotDue);
+		System::set_block_number(40 + REVIEW);
 		assert_ok!(Orders::close(signed(STRANGER), id));
 		System::assert_last_event(
 			Event::Completed { order: id, result: hash(1), acceptance: Acceptance::Silence }.into(),
 		);
-		assert_eq!(free(P1), ENDOWMENT + 2 * NET);
+		assert_eq!((free(P1), free(P2)), (ENDOWMENT + NET, ENDOWMENT + NET));
 	});
 }
 
@@ -894,20 +1545,41 @@ fn a_review_end_without_room_is_left_for_close() {
 }
 
 #[test]
-fn a_failed_settlement_is_undone_and_left_for_close() {
+fn a_failed_settlement_is_retried_an_hour_later() {
 	ExtBuilder::default().build_and_execute(|| {
 		let id = demand(ALICE, 10);
 		// Break the books: the budget is no longer held, so the refund fails.
 		let reason: RuntimeHoldReason = HoldReason::Demand.into();
 		assert_ok!(Balances::release(&reason, &ALICE, 1_000, Precision::Exact));
 		run_to(10);
-		System::assert_last_event(Event::Unscheduled { order: id, due: 10 }.into());
-		assert_eq!(OrderMap::<Test>::get(id).unwrap().due, None);
+		// Undone and booked again, not dropped.
+		System::assert_last_event(Event::SettleFailed { order: id, retry: Some(20) }.into());
+		assert_eq!(OrderMap::<Test>::get(id).unwrap().due, Some(20));
+		assert_eq!(Due::<Test>::get(20).into_inner(), vec![Job::Settle(id)]);
 		assert!(!Due::<Test>::contains_key(10));
+		// Mended, the queue settles it.
+		assert_ok!(Balances::hold(&reason, &ALICE, 1_000));
+		run_to(20);
+		System::assert_last_event(Event::Expired { order: id, refund: 1_000 }.into());
+		assert_eq!(free(ALICE), ENDOWMENT);
+	});
+}
+
+#[test]
+fn a_failed_settlement_without_room_is_left_for_close() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = demand(ALICE, 10);
+		crowd_due(20);
+		let reason: RuntimeHoldReason = HoldReason::Demand.into();
+		assert_ok!(Balances::release(&reason, &ALICE, 1_000, Precision::Exact));
+		run_to(10);
+		System::assert_last_event(Event::SettleFailed { order: id, retry: None }.into());
+		assert_eq!(OrderMap::<Test>::get(id).unwrap().due, None);
 		// Mended, anyone closes it.
 		assert_ok!(Balances::hold(&reason, &ALICE, 1_000));
 		assert_ok!(Orders::close(signed(STRANGER), id));
 		System::assert_last_event(Event::Expired { order: id, refund: 1_000 }.into());
+		assert_eq!(free(ALICE), ENDOWMENT);
 	});
 }
 
@@ -926,6 +1598,12 @@ fn views_show_open_orders() {
 		assert!(Pallet::orders_of(&BOB).is_empty());
 		assert_eq!(Pallet::order(99), None);
 	});
+}
+
+#[test]
+fn quorum_is_a_strict_majority_of_the_slots() {
+	type Pallet = crate::Pallet<Test>;
+	assert_eq!((1..=7).map(Pallet::quorum).collect::<Vec<_>>(), vec![1, 2, 2, 3, 3, 4, 4]);
 }
 
 #[test]

@@ -9,7 +9,7 @@ use polkadot_sdk::{
 	sp_core::H256,
 	sp_runtime::{traits::ConstU32, BoundedVec},
 };
-use powerverse_primitives::{Filter, ResourceId};
+use powerverse_primitives::{Filter, OrderId, ResourceId};
 use scale_info::TypeInfo;
 
 /// Where a task's description or a result can be fetched (`https:`, `ipfs:`, …).
@@ -34,10 +34,10 @@ pub type TaskSpecOf<T> = TaskSpec<BalanceOf<T>, BlockNumberFor<T>>;
 	MaxEncodedLen,
 )]
 pub enum Verification {
-	/// The consumer reviews the majority result and accepts or rejects it within the review
+	/// The consumer reviews the quorum's result and accepts or rejects it within the review
 	/// window; silence until the window ends accepts it.
 	Consumer,
-	/// The workers whose result hashes form the majority are paid as soon as it is known.
+	/// The workers of the quorum's result are paid as soon as it is known.
 	Majority,
 }
 
@@ -72,9 +72,10 @@ pub struct TaskSpec<Balance, BlockNumber> {
 	pub requirements: Filter<Balance>,
 	/// Paid to each worker whose result is accepted (before the platform fee).
 	pub reward: Balance,
-	/// Workers wanted (k): 1, or more for redundant execution decided by majority.
+	/// Workers wanted (k): 1, or more for redundant execution; a result needs a quorum of
+	/// `k / 2 + 1` workers revealing it and none revealing another.
 	pub providers: u32,
-	/// From this block on no slot can be taken nor result submitted.
+	/// From this block on no slot can be taken nor result committed; the reveal opens.
 	pub deadline: BlockNumber,
 	/// Blocks the consumer has to review the result once it is known (mode `Consumer`).
 	pub review: BlockNumber,
@@ -82,7 +83,7 @@ pub struct TaskSpec<Balance, BlockNumber> {
 	pub verification: Verification,
 }
 
-/// A result a worker submitted.
+/// A result a worker revealed.
 #[derive(
 	Clone, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen,
 )]
@@ -100,9 +101,11 @@ pub struct Submission {
 pub struct Worker<AccountId> {
 	/// The provider, paid when its result is accepted.
 	pub provider: AccountId,
-	/// Its resource, busy with the task until the result is submitted.
+	/// Its resource, busy with the task until the worker commits.
 	pub resource: ResourceId,
-	/// The result, once submitted.
+	/// Its commitment to a result ([`crate::Pallet::commitment`]), once committed.
+	pub commitment: Option<H256>,
+	/// The result, once revealed.
 	pub result: Option<Submission>,
 }
 
@@ -120,21 +123,27 @@ pub struct Worker<AccountId> {
 	MaxEncodedLen,
 )]
 pub enum Phase<BlockNumber> {
-	/// Slots can be taken and results submitted until the deadline.
+	/// Slots can be taken and results committed until the deadline.
 	Open,
-	/// The majority result is known and waits for the consumer (mode `Consumer`); it counts
-	/// as accepted from block `until` on.
+	/// Every slot committed, or the deadline passed with commitments: the committed workers
+	/// reveal their results until block `until` (excluded); then the results are decided.
+	Reveal {
+		/// First block at which no result can be revealed.
+		until: BlockNumber,
+	},
+	/// A quorum agreed on the result, which waits for the consumer (mode `Consumer`); it
+	/// counts as accepted from block `until` on.
 	Review {
-		/// The majority's result hash.
+		/// The agreed result hash.
 		result: H256,
 		/// First block at which the review window is over.
 		until: BlockNumber,
 	},
-	/// The consumer rejected the result (or arbitration froze the escrow): the reward waits
-	/// for a ruling.
+	/// The escrow waits for a ruling: the consumer rejected the result, arbitration froze
+	/// it, or the revealed results disagree or fall short of the quorum.
 	Disputed {
-		/// The majority's result hash.
-		result: H256,
+		/// The result every remaining worker revealed; `None` when they disagree.
+		result: Option<H256>,
 	},
 }
 
@@ -147,13 +156,14 @@ pub enum Phase<BlockNumber> {
 pub struct Task<T: Config> {
 	/// What the consumer posted.
 	pub spec: TaskSpecOf<T>,
-	/// Who took the slots, in the order they took them. Once the result is decided only the
-	/// majority's workers remain.
+	/// Who took the slots, in the order they took them. From the reveal on only the workers
+	/// who committed remain; from the decision on only those who revealed (in review, only
+	/// the quorum's).
 	pub workers: BoundedVec<Worker<T::AccountId>, T::MaxProviders>,
 	/// Where the task is.
 	pub phase: Phase<BlockNumberFor<T>>,
 	/// What is still held on the consumer under [`crate::HoldReason::Task`] for this task:
-	/// `reward × k` while open, `reward ×` the majority's workers after the decision.
+	/// `reward × k` while open, `reward ×` the remaining workers afterwards.
 	pub escrow: BalanceOf<T>,
 }
 
@@ -188,13 +198,14 @@ pub struct Order<T: Config> {
 
 impl<T: Config> Order<T> {
 	/// The block from which the order is due for settlement by the queue or `close`: a
-	/// demand's expiry, an open task's deadline, the end of a review; `None` while disputed.
+	/// demand's expiry, an open task's deadline, the end of a reveal or review; `None` while
+	/// disputed.
 	pub fn due_at(&self) -> Option<BlockNumberFor<T>> {
 		match &self.kind {
 			Kind::Demand(d) => Some(d.expires),
 			Kind::Task(t) => match t.phase {
 				Phase::Open => Some(t.spec.deadline),
-				Phase::Review { until, .. } => Some(until),
+				Phase::Reveal { until } | Phase::Review { until, .. } => Some(until),
 				Phase::Disputed { .. } => None,
 			},
 		}
@@ -227,6 +238,59 @@ pub enum Acceptance {
 	Consumer,
 	/// The consumer did not answer within the review window.
 	Silence,
-	/// Mode `Majority`: the majority's result is accepted as soon as it is known.
+	/// Mode `Majority`: the quorum's result is accepted as soon as it is known.
 	Majority,
+}
+
+/// A job in the due queue ([`crate::Due`]).
+#[derive(
+	Clone,
+	Copy,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Eq,
+	PartialEq,
+	Ord,
+	PartialOrd,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub enum Job {
+	/// Settle an order that is due: expiry, deadline, end of the reveal or of the review.
+	Settle(OrderId),
+	/// Close the rating window of a paid task ([`crate::TaskRatings`]).
+	Forget(OrderId),
+}
+
+/// A worker that was paid for a task, and who of it and the consumer has rated the other.
+#[derive(
+	Clone, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen,
+)]
+pub struct PaidWorker<AccountId, Balance> {
+	/// The worker.
+	pub provider: AccountId,
+	/// What the task paid it, before the fee: the weight of the ratings between it and the
+	/// consumer.
+	pub paid: Balance,
+	/// Whether the consumer has rated it.
+	pub by_consumer: bool,
+	/// Whether it has rated the consumer.
+	pub by_worker: bool,
+}
+
+/// Who may still rate whom after a task paid its workers.
+#[derive(
+	CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound, Encode, Decode, TypeInfo, MaxEncodedLen,
+)]
+#[scale_info(skip_type_params(T))]
+#[codec(mel_bound(T: Config))]
+pub struct TaskRating<T: Config> {
+	/// The consumer who posted the task.
+	pub consumer: T::AccountId,
+	/// Last block to rate; the due queue forgets the record at the next one.
+	pub until: BlockNumberFor<T>,
+	/// The workers paid (more than nothing), each with its rating flags.
+	pub workers: BoundedVec<PaidWorker<T::AccountId, BalanceOf<T>>, T::MaxProviders>,
 }

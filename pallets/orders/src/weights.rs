@@ -42,12 +42,14 @@ pub trait WeightInfo {
 	fn cancel() -> Weight;
 	fn post_task() -> Weight;
 	fn take() -> Weight;
-	fn submit(k: u32, ) -> Weight;
+	fn commit() -> Weight;
+	fn reveal(k: u32, ) -> Weight;
 	fn accept_result(k: u32, ) -> Weight;
 	fn reject_result() -> Weight;
 	fn rule(k: u32, ) -> Weight;
 	fn close(k: u32, ) -> Weight;
 	fn process_due(k: u32, ) -> Weight;
+	fn rate() -> Weight;
 }
 
 /// Weights of `pallet_orders` with the runtime's database costs.
@@ -111,13 +113,15 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Leases::Running` (r:0 w:1)
 	/// Proof: `Leases::Running` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	fn fill() -> Weight {
+		// Estimated: regenerate with make weights.
+		// Measured, plus `Orders::Due` (r:1 w:1): the demand's due entry is removed.
 		// Proof Size summary in bytes:
 		//  Measured:  `2962`
 		//  Estimated: `12806`
 		// Minimum execution time: 373_086_000 picoseconds.
 		Weight::from_parts(423_101_000, 12806)
-			.saturating_add(T::DbWeight::get().reads(19_u64))
-			.saturating_add(T::DbWeight::get().writes(19_u64))
+			.saturating_add(T::DbWeight::get().reads(20_u64))
+			.saturating_add(T::DbWeight::get().writes(20_u64))
 	}
 	/// Storage: `Orders::Orders` (r:1 w:1)
 	/// Proof: `Orders::Orders` (`max_values`: None, `max_size`: Some(1787), added: 4262, mode: `MaxEncodedLen`)
@@ -126,13 +130,15 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Orders::OrdersOf` (r:1 w:1)
 	/// Proof: `Orders::OrdersOf` (`max_values`: None, `max_size`: Some(305), added: 2780, mode: `MaxEncodedLen`)
 	fn cancel() -> Weight {
+		// Estimated: regenerate with make weights.
+		// Measured, plus `Orders::Due` (r:1 w:1): the order's due entry is removed.
 		// Proof Size summary in bytes:
 		//  Measured:  `1316`
 		//  Estimated: `5252`
 		// Minimum execution time: 92_648_000 picoseconds.
 		Weight::from_parts(100_590_000, 5252)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Scoring::Reputations` (r:1 w:0)
 	/// Proof: `Scoring::Reputations` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
@@ -184,40 +190,24 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(11_u64))
 	}
-	/// Storage: `Orders::Orders` (r:1 w:1)
-	/// Proof: `Orders::Orders` (`max_values`: None, `max_size`: Some(1787), added: 4262, mode: `MaxEncodedLen`)
-	/// Storage: `Registry::Resources` (r:1 w:1)
-	/// Proof: `Registry::Resources` (`max_values`: None, `max_size`: Some(446), added: 2921, mode: `MaxEncodedLen`)
-	/// Storage: `Registry::Providers` (r:1 w:1)
-	/// Proof: `Registry::Providers` (`max_values`: None, `max_size`: Some(289), added: 2764, mode: `MaxEncodedLen`)
-	/// Storage: `Registry::Collection` (r:1 w:0)
-	/// Proof: `Registry::Collection` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// Storage: `Nfts::Collection` (r:1 w:1)
-	/// Proof: `Nfts::Collection` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
-	/// Storage: `Nfts::Attribute` (r:4 w:4)
-	/// Proof: `Nfts::Attribute` (`max_values`: None, `max_size`: Some(479), added: 2954, mode: `MaxEncodedLen`)
-	/// Storage: `Leases::Fees` (r:1 w:0)
-	/// Proof: `Leases::Fees` (`max_values`: Some(1), `max_size`: Some(21), added: 516, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:7 w:7)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Orders::OrdersOf` (r:1 w:1)
-	/// Proof: `Orders::OrdersOf` (`max_values`: None, `max_size`: Some(305), added: 2780, mode: `MaxEncodedLen`)
-	/// Storage: `Registry::Ranked` (r:0 w:3)
-	/// Proof: `Registry::Ranked` (`max_values`: None, `max_size`: Some(58), added: 2533, mode: `MaxEncodedLen`)
-	/// The range of component `k` is `[1, 7]`.
-	fn submit(k: u32, ) -> Weight {
-		// Proof Size summary in bytes:
-		//  Measured:  `2935 + k * (417 ±0)`
-		//  Estimated: `12806 + k * (2603 ±0)`
-		// Minimum execution time: 380_468_000 picoseconds.
-		Weight::from_parts(252_738_820, 12806)
-			// Standard Error: 406_653
-			.saturating_add(Weight::from_parts(160_998_629, 0).saturating_mul(k.into()))
-			.saturating_add(T::DbWeight::get().reads(12_u64))
-			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(k.into())))
+	fn commit() -> Weight {
+		// Estimated: regenerate with make weights.
+		// From `take` (the registry engages there, releases here) plus `Orders::Due` (r:9 w:2)
+		// for moving the due entry when the last commitment opens the reveal.
+		Weight::from_parts(257_575_000, 53639)
+			.saturating_add(T::DbWeight::get().reads(18_u64))
 			.saturating_add(T::DbWeight::get().writes(13_u64))
+	}
+	/// The range of component `k` is `[1, 7]`.
+	fn reveal(k: u32, ) -> Weight {
+		// Estimated: regenerate with make weights.
+		// From the former `submit(k)` (the last result decides: `k` payments) plus
+		// `Orders::Due` (r:9 w:2) and `Orders::TaskRatings` (r:0 w:1) for the ratings.
+		Weight::from_parts(252_738_820, 53639)
+			.saturating_add(Weight::from_parts(160_998_629, 0).saturating_mul(k.into()))
+			.saturating_add(T::DbWeight::get().reads(21_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(k.into())))
+			.saturating_add(T::DbWeight::get().writes(16_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(k.into())))
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(k.into()))
 	}
@@ -233,6 +223,9 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Orders::OrdersOf` (`max_values`: None, `max_size`: Some(305), added: 2780, mode: `MaxEncodedLen`)
 	/// The range of component `k` is `[1, 7]`.
 	fn accept_result(k: u32, ) -> Weight {
+		// Estimated: regenerate with make weights.
+		// Measured, plus `Orders::Due` (r:10 w:2): the due entry removed, the rating window booked;
+		// `Orders::TaskRatings` (r:0 w:1).
 		// Proof Size summary in bytes:
 		//  Measured:  `1665 + k * (321 ±0)`
 		//  Estimated: `5252 + k * (2603 ±0)`
@@ -240,22 +233,24 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		Weight::from_parts(70_100_251, 5252)
 			// Standard Error: 275_397
 			.saturating_add(Weight::from_parts(154_796_448, 0).saturating_mul(k.into()))
-			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().reads(15_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(k.into())))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(k.into())))
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(k.into()))
 	}
 	/// Storage: `Orders::Orders` (r:1 w:1)
 	/// Proof: `Orders::Orders` (`max_values`: None, `max_size`: Some(1787), added: 4262, mode: `MaxEncodedLen`)
 	fn reject_result() -> Weight {
+		// Estimated: regenerate with make weights.
+		// Measured, plus `Orders::Due` (r:1 w:1): the due entry is removed.
 		// Proof Size summary in bytes:
 		//  Measured:  `2336`
 		//  Estimated: `5252`
 		// Minimum execution time: 37_016_000 picoseconds.
 		Weight::from_parts(49_323_000, 5252)
-			.saturating_add(T::DbWeight::get().reads(1_u64))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Orders::Orders` (r:1 w:1)
 	/// Proof: `Orders::Orders` (`max_values`: None, `max_size`: Some(1787), added: 4262, mode: `MaxEncodedLen`)
@@ -269,6 +264,9 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Orders::OrdersOf` (`max_values`: None, `max_size`: Some(305), added: 2780, mode: `MaxEncodedLen`)
 	/// The range of component `k` is `[1, 7]`.
 	fn rule(k: u32, ) -> Weight {
+		// Estimated: regenerate with make weights.
+		// Measured, plus `Orders::Due` (r:10 w:2): the due entry removed, the rating window booked;
+		// `Orders::TaskRatings` (r:0 w:1).
 		// Proof Size summary in bytes:
 		//  Measured:  `1657 + k * (321 ±0)`
 		//  Estimated: `5252 + k * (2603 ±0)`
@@ -276,9 +274,9 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		Weight::from_parts(112_774_901, 5252)
 			// Standard Error: 312_915
 			.saturating_add(Weight::from_parts(158_348_710, 0).saturating_mul(k.into()))
-			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().reads(15_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(k.into())))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(k.into())))
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(k.into()))
 	}
@@ -310,6 +308,9 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Registry::Ranked` (`max_values`: None, `max_size`: Some(58), added: 2533, mode: `MaxEncodedLen`)
 	/// The range of component `k` is `[1, 7]`.
 	fn close(k: u32, ) -> Weight {
+		// Estimated: regenerate with make weights.
+		// Measured, plus `Orders::Due` (r:10 w:2): the due entry moved or removed, the rating window
+		// booked; `Orders::TaskRatings` (r:0 w:1).
 		// Proof Size summary in bytes:
 		//  Measured:  `2950 + k * (419 ±0)`
 		//  Estimated: `12806 + k * (2603 ±0)`
@@ -317,9 +318,9 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		Weight::from_parts(183_323_123, 12806)
 			// Standard Error: 609_788
 			.saturating_add(Weight::from_parts(159_107_995, 0).saturating_mul(k.into()))
-			.saturating_add(T::DbWeight::get().reads(13_u64))
+			.saturating_add(T::DbWeight::get().reads(23_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(k.into())))
-			.saturating_add(T::DbWeight::get().writes(13_u64))
+			.saturating_add(T::DbWeight::get().writes(16_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(k.into())))
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(k.into()))
 	}
@@ -355,6 +356,9 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Registry::Ranked` (`max_values`: None, `max_size`: Some(58), added: 2533, mode: `MaxEncodedLen`)
 	/// The range of component `k` is `[1, 7]`.
 	fn process_due(k: u32, ) -> Weight {
+		// Estimated: regenerate with make weights.
+		// Measured, plus `Orders::Due` (r:9 w:2): the rating window booked, the next due entry;
+		// `Orders::TaskRatings` (r:0 w:1).
 		// Proof Size summary in bytes:
 		//  Measured:  `3473 + k * (437 ±0)`
 		//  Estimated: `12806 + k * (2603 ±0)`
@@ -362,11 +366,20 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		Weight::from_parts(170_503_012, 12806)
 			// Standard Error: 349_012
 			.saturating_add(Weight::from_parts(164_700_685, 0).saturating_mul(k.into()))
-			.saturating_add(T::DbWeight::get().reads(15_u64))
+			.saturating_add(T::DbWeight::get().reads(24_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(k.into())))
-			.saturating_add(T::DbWeight::get().writes(15_u64))
+			.saturating_add(T::DbWeight::get().writes(18_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(k.into())))
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(k.into()))
+	}
+	fn rate() -> Weight {
+		// Estimated: regenerate with make weights.
+		// From `pallet_leases::rate` plus `Orders::TaskRatings` (r:1 w:1) instead of
+		// `Leases::Ratings`, the scoring pallet's rating period (r:1 w:1) and `Orders::Due`
+		// (r:1 w:1) when the last rating removes the record.
+		Weight::from_parts(50_000_000, 10688)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 }
 
@@ -379,13 +392,13 @@ impl WeightInfo for () {
 	}
 	fn fill() -> Weight {
 		Weight::from_parts(423_101_000, 12806)
-			.saturating_add(RocksDbWeight::get().reads(19_u64))
-			.saturating_add(RocksDbWeight::get().writes(19_u64))
+			.saturating_add(RocksDbWeight::get().reads(20_u64))
+			.saturating_add(RocksDbWeight::get().writes(20_u64))
 	}
 	fn cancel() -> Weight {
 		Weight::from_parts(100_590_000, 5252)
-			.saturating_add(RocksDbWeight::get().reads(3_u64))
-			.saturating_add(RocksDbWeight::get().writes(3_u64))
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
+			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn post_task() -> Weight {
 		Weight::from_parts(178_376_000, 37286)
@@ -397,54 +410,64 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().reads(11_u64))
 			.saturating_add(RocksDbWeight::get().writes(11_u64))
 	}
-	fn submit(k: u32, ) -> Weight {
-		Weight::from_parts(252_738_820, 12806)
-			.saturating_add(Weight::from_parts(160_998_629, 0).saturating_mul(k.into()))
-			.saturating_add(RocksDbWeight::get().reads(12_u64))
-			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(k.into())))
+	fn commit() -> Weight {
+		Weight::from_parts(257_575_000, 53639)
+			.saturating_add(RocksDbWeight::get().reads(18_u64))
 			.saturating_add(RocksDbWeight::get().writes(13_u64))
+	}
+	fn reveal(k: u32, ) -> Weight {
+		Weight::from_parts(252_738_820, 53639)
+			.saturating_add(Weight::from_parts(160_998_629, 0).saturating_mul(k.into()))
+			.saturating_add(RocksDbWeight::get().reads(21_u64))
+			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(k.into())))
+			.saturating_add(RocksDbWeight::get().writes(16_u64))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(k.into())))
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(k.into()))
 	}
 	fn accept_result(k: u32, ) -> Weight {
 		Weight::from_parts(70_100_251, 5252)
 			.saturating_add(Weight::from_parts(154_796_448, 0).saturating_mul(k.into()))
-			.saturating_add(RocksDbWeight::get().reads(5_u64))
+			.saturating_add(RocksDbWeight::get().reads(15_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(k.into())))
-			.saturating_add(RocksDbWeight::get().writes(4_u64))
+			.saturating_add(RocksDbWeight::get().writes(7_u64))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(k.into())))
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(k.into()))
 	}
 	fn reject_result() -> Weight {
 		Weight::from_parts(49_323_000, 5252)
-			.saturating_add(RocksDbWeight::get().reads(1_u64))
-			.saturating_add(RocksDbWeight::get().writes(1_u64))
+			.saturating_add(RocksDbWeight::get().reads(2_u64))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn rule(k: u32, ) -> Weight {
 		Weight::from_parts(112_774_901, 5252)
 			.saturating_add(Weight::from_parts(158_348_710, 0).saturating_mul(k.into()))
-			.saturating_add(RocksDbWeight::get().reads(5_u64))
+			.saturating_add(RocksDbWeight::get().reads(15_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(k.into())))
-			.saturating_add(RocksDbWeight::get().writes(4_u64))
+			.saturating_add(RocksDbWeight::get().writes(7_u64))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(k.into())))
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(k.into()))
 	}
 	fn close(k: u32, ) -> Weight {
 		Weight::from_parts(183_323_123, 12806)
 			.saturating_add(Weight::from_parts(159_107_995, 0).saturating_mul(k.into()))
-			.saturating_add(RocksDbWeight::get().reads(13_u64))
+			.saturating_add(RocksDbWeight::get().reads(23_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(k.into())))
-			.saturating_add(RocksDbWeight::get().writes(13_u64))
+			.saturating_add(RocksDbWeight::get().writes(16_u64))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(k.into())))
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(k.into()))
 	}
 	fn process_due(k: u32, ) -> Weight {
 		Weight::from_parts(170_503_012, 12806)
 			.saturating_add(Weight::from_parts(164_700_685, 0).saturating_mul(k.into()))
-			.saturating_add(RocksDbWeight::get().reads(15_u64))
+			.saturating_add(RocksDbWeight::get().reads(24_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(k.into())))
-			.saturating_add(RocksDbWeight::get().writes(15_u64))
+			.saturating_add(RocksDbWeight::get().writes(18_u64))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(k.into())))
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(k.into()))
+	}
+	fn rate() -> Weight {
+		Weight::from_parts(50_000_000, 10688)
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
+			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 }
