@@ -304,10 +304,10 @@ pallet_revive::impl_runtime_apis_plus_revive_traits!(
 		fn search(
 			filter: Filter<Balance>,
 			sort: Sort,
-			page: u32,
+			from: powerverse_primitives::Cursor,
 			page_size: u32,
-		) -> Vec<ResourceView<AccountId, Balance, BlockNumber>> {
-			Registry::search(filter, sort, page, page_size)
+		) -> powerverse_primitives::SearchPage<AccountId, Balance, BlockNumber> {
+			Registry::search_page(filter, sort, from, page_size)
 		}
 	}
 
@@ -316,8 +316,8 @@ pallet_revive::impl_runtime_apis_plus_revive_traits!(
 			requirements: Filter<Balance>,
 			near: Option<powerverse_primitives::Geohash>,
 			limit: u32,
-		) -> Vec<powerverse_primitives::Matched<AccountId, Balance, BlockNumber>> {
-			Registry::market_match(requirements, near, limit)
+		) -> powerverse_primitives::Matches<AccountId, Balance, BlockNumber> {
+			Registry::matches(requirements, near, limit)
 		}
 	}
 

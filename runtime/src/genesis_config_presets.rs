@@ -4,7 +4,7 @@
 //! development and test networks, never for a network holding real value.
 
 use crate::{
-	fee_terms, registry_params, AccountId, BabeConfig, Balance, BalancesConfig, LeasesConfig,
+	dev_registry_params, fee_terms, registry_params, AccountId, BabeConfig, Balance, BalancesConfig, LeasesConfig,
 	RegistryConfig, Runtime, RuntimeGenesisConfig, SessionConfig, SessionKeys, StakerStatus,
 	StakingConfig, SudoConfig, BABE_GENESIS_EPOCH_CONFIG, UNITS,
 };
@@ -59,6 +59,7 @@ fn genesis(
 	endowed: Vec<AccountId>,
 	root: Option<AccountId>,
 	burn_floor: Balance,
+	registry: Registry,
 ) -> Value {
 	let mut balances: Vec<(AccountId, Balance)> =
 		endowed.iter().cloned().map(|who| (who, ENDOWMENT)).collect();
@@ -83,7 +84,7 @@ fn genesis(
 				.collect::<Vec<_>>(),
 		},
 		babe: BabeConfig { epoch_config: BABE_GENESIS_EPOCH_CONFIG },
-		registry: RegistryConfig { params: Some(registry_params()) },
+		registry: RegistryConfig { params: Some(registry.0), verifiers: registry.1 },
 		leases: LeasesConfig { fees: Some(fee_terms(burn_floor)) },
 		staking: StakingConfig {
 			validator_count: validators,
@@ -158,21 +159,42 @@ fn dev_accounts() -> Vec<AccountId> {
 		.collect()
 }
 
+/// The registry's parameters and genesis verifier committee of a preset.
+type Registry = (pallet_registry::Params<Balance, crate::BlockNumber>, Vec<AccountId>);
+
+/// The development verifier committee: Charlie, Dave and Eve stake at genesis, so a machine
+/// registered on a development chain is verified within minutes (their keys are in every
+/// Polkadot.js Apps development keyring).
+pub fn dev_verifiers() -> Vec<AccountId> {
+	[Sr25519Keyring::Charlie, Sr25519Keyring::Dave, Sr25519Keyring::Eve]
+		.iter()
+		.map(|k| k.to_account_id())
+		.collect()
+}
+
 fn development() -> Value {
 	genesis(
 		vec![authority(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
 		dev_accounts(),
 		Some(Sr25519Keyring::Alice.to_account_id()),
 		0,
+		// One verifier a panel: one commit and one reveal verify a machine.
+		(dev_registry_params(1), dev_verifiers()),
 	)
 }
 
 fn local_testnet() -> Value {
-	genesis(four_validators(), dev_accounts(), Some(Sr25519Keyring::Alice.to_account_id()), 0)
+	genesis(
+		four_validators(),
+		dev_accounts(),
+		Some(Sr25519Keyring::Alice.to_account_id()),
+		0,
+		(dev_registry_params(3), dev_verifiers()),
+	)
 }
 
 fn testnet() -> Value {
-	genesis(four_validators(), Vec::new(), None, crate::BURN_FLOOR)
+	genesis(four_validators(), Vec::new(), None, crate::BURN_FLOOR, (registry_params(), Vec::new()))
 }
 
 fn four_validators() -> Vec<Authority> {

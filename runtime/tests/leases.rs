@@ -126,13 +126,17 @@ fn a_dispute_freezes_the_rent_until_governance_rules() {
 	market().execute_with(|| {
 		submit(
 			TENANT,
-			RuntimeCall::Leases(LeasesCall::rent { resource: 0, hours: 1, max_price: FIXED }),
+			RuntimeCall::Leases(LeasesCall::rent { resource: 0, hours: 2, max_price: FIXED }),
 		);
 		let (lease, end, _, _) = rented();
+		// An hour in, the tenant disputes: the lease stops, the hour used stays in escrow for
+		// the ruling and the unused hour comes back at once.
+		run_to_block(1 + HOURS);
 		submit(TENANT, RuntimeCall::Leases(LeasesCall::dispute { lease }));
 		assert!(Registry::resource(0).unwrap().disputed);
+		assert_eq!(escrow(TENANT), FIXED);
 		run_to_block(end + 1);
-		// Time is up: the machine is back, the rent still held.
+		// The machine is back, the used hour still held.
 		assert_eq!(escrow(TENANT), FIXED);
 		assert_eq!(Registry::resource(0).unwrap().status, Status::Listed);
 		let (tenant, provider) = (free(TENANT), free(PROVIDER));

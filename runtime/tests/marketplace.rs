@@ -7,7 +7,7 @@ mod common;
 use common::{events, new_ext, run_to_block, signed};
 use polkadot_sdk::{
 	frame_support::traits::{fungible::InspectHold, tokens::nonfungibles_v2::Inspect},
-	pallet_nfts, pallet_sudo,
+	pallet_nfts,
 	sp_core::{sr25519, Pair},
 	sp_keyring::Sr25519Keyring,
 	sp_runtime::Percent,
@@ -17,8 +17,9 @@ use powerverse_primitives::{
 	StorageKind, Tier, Window,
 };
 use powerverse_runtime::{
-	genesis_config_presets::DEVELOPMENT, registry_params, AccountId, Balances, Executive, Nfts,
-	Registry, Runtime, RuntimeCall, RuntimeEvent, UNITS,
+	dev_registry_params,
+	genesis_config_presets::{dev_verifiers, DEVELOPMENT},
+	AccountId, Balances, Executive, Nfts, Registry, Runtime, RuntimeCall, RuntimeEvent, UNITS,
 };
 
 type RegistryCall = pallet_registry::Call<Runtime>;
@@ -29,21 +30,6 @@ fn submit(who: Sr25519Keyring, call: RuntimeCall) {
 	let outcome = Executive::apply_extrinsic(signed(&pair, call.clone()))
 		.unwrap_or_else(|e| panic!("{call:?} valid: {e:?}"));
 	assert!(outcome.is_ok(), "{call:?} by {who:?} failed: {outcome:?}");
-}
-
-/// `call` as root, through the development chain's sudo key (Alice).
-fn sudo(call: RuntimeCall) {
-	submit(
-		Sr25519Keyring::Alice,
-		RuntimeCall::Sudo(pallet_sudo::Call::sudo { call: Box::new(call) }),
-	);
-	assert!(
-		events().iter().any(|e| matches!(
-			e,
-			RuntimeEvent::Sudo(pallet_sudo::Event::Sudid { sudo_result: Ok(()) })
-		)),
-		"sudo call succeeded"
-	);
 }
 
 fn declaration() -> pallet_registry::DeclarationOf<Runtime> {
@@ -77,7 +63,7 @@ fn declaration() -> pallet_registry::DeclarationOf<Runtime> {
 		energy: Energy { renewable: Percent::from_percent(80), pue_milli: 1150 },
 		region: Region { country: *b"NL", geohash: b"u173z".to_vec().try_into().unwrap() },
 		tier: Tier::Core,
-		machine_key: [1; 32],
+		machine_key: machine().public().0,
 		telemetry: b"https://h100.example.net/telemetry".to_vec().try_into().unwrap(),
 		price: Price::Dutch { start: 15 * UNITS / 100, floor: 8 * UNITS / 100, fall: UNITS / 100 },
 		window: Window { from: 0, until: 10_000_000 },
@@ -88,25 +74,22 @@ fn account(k: Sr25519Keyring) -> AccountId {
 	k.to_account_id()
 }
 
+/// The key pair of the test machine: its public key is the declaration's machine key.
+pub fn machine() -> sr25519::Pair {
+	sr25519::Pair::from_seed(&[1; 32])
+}
+
 #[test]
 fn a_provider_registers_gets_verified_lists_and_is_found() {
 	new_ext(DEVELOPMENT).execute_with(|| {
-		let params = registry_params();
+		let params = pallet_registry::Pallet::<Runtime>::params();
+		// The development chain starts with a committee and panels of one.
+		assert_eq!(params, dev_registry_params(1));
+		assert_eq!(pallet_registry::Committee::<Runtime>::get().to_vec(), dev_verifiers());
 		let provider = Sr25519Keyring::Ferdie;
-		let verifiers = [
-			Sr25519Keyring::Bob,
-			Sr25519Keyring::Charlie,
-			Sr25519Keyring::Dave,
-			Sr25519Keyring::Eve,
-		];
+		let verifiers = [Sr25519Keyring::Charlie, Sr25519Keyring::Dave, Sr25519Keyring::Eve];
 
-		// Verifiers stake and governance admits them.
-		for v in verifiers {
-			submit(v, RuntimeCall::Registry(RegistryCall::apply_verifier {}));
-			sudo(RuntimeCall::Registry(RegistryCall::admit_verifier { who: account(v) }));
-		}
-
-		// The provider bonds and registers a machine.
+		// The provider bonds and registers a machine; the fee is held, the draw booked.
 		submit(
 			provider,
 			RuntimeCall::Registry(RegistryCall::register_provider {
@@ -115,30 +98,28 @@ fn a_provider_registers_gets_verified_lists_and_is_found() {
 				bond: params.min_bond,
 			}),
 		);
-		let held = Balances::balance_on_hold(
-			&pallet_registry::HoldReason::Bond.into(),
-			&account(provider),
-		);
-		assert_eq!(held, params.min_bond);
+		let held = |reason: pallet_registry::HoldReason| {
+			Balances::balance_on_hold(&reason.into(), &account(provider))
+		};
+		assert_eq!(held(pallet_registry::HoldReason::Bond), params.min_bond);
 		submit(
 			provider,
 			RuntimeCall::Registry(RegistryCall::register_resource { declaration: declaration() }),
 		);
-		let (id, panel, commit_end, reveal_end) = events()
+		assert_eq!(held(pallet_registry::HoldReason::VerificationFee), params.verification_fee);
+		let (id, draw_at) = events()
 			.into_iter()
 			.find_map(|e| match e {
-				RuntimeEvent::Registry(pallet_registry::Event::PanelDrawn {
+				RuntimeEvent::Registry(pallet_registry::Event::VerificationRequested {
 					resource,
-					panel,
-					commit_end,
-					reveal_end,
+					draw_at,
 					..
-				}) => Some((resource, panel, commit_end, reveal_end)),
+				}) => Some((resource, draw_at)),
 				_ => None,
 			})
-			.expect("a panel is drawn");
-		assert_eq!(panel.len(), params.panel_size as usize);
+			.expect("a panel is asked for");
 		assert_eq!(Registry::resource(id).unwrap().status, Status::Pending);
+		assert_eq!(Registry::resource(id).unwrap().score, 0);
 
 		// The certificate is in pallet-nfts, owned by the provider, with its attributes.
 		let collection = pallet_registry::Collection::<Runtime>::get().unwrap();
@@ -148,32 +129,56 @@ fn a_provider_registers_gets_verified_lists_and_is_found() {
 			<Nfts as Inspect<AccountId>>::system_attribute(&collection, Some(&id), b"status");
 		assert_eq!(status.as_deref(), Some(&b"Pending"[..]));
 
-		// Each drawn verifier measures, commits, then reveals after the commit window.
-		let drawn: Vec<Sr25519Keyring> =
-			verifiers.into_iter().filter(|v| panel.contains(&account(*v))).collect();
-		assert_eq!(drawn.len(), panel.len());
-		let verdict =
-			|i: usize| pallet_registry::Verdict { genuine: true, benchmark: 9_000 + i as u32 };
-		for (i, v) in drawn.iter().enumerate() {
-			let hash =
-				pallet_registry::verification::commitment(id, 1, &verdict(i), &[i as u8; 32]);
-			submit(*v, RuntimeCall::Registry(RegistryCall::commit { resource: id, hash }));
-		}
+		// The panel is drawn at the booked block, from randomness newer than the request.
+		run_to_block(draw_at);
+		let (panel, challenge, commit_end, reveal_end) = events()
+			.into_iter()
+			.find_map(|e| match e {
+				RuntimeEvent::Registry(pallet_registry::Event::PanelDrawn {
+					panel,
+					challenge,
+					commit_end,
+					reveal_end,
+					..
+				}) => Some((panel, challenge, commit_end, reveal_end)),
+				_ => None,
+			})
+			.expect("a panel is drawn");
+		assert_eq!(panel.len(), 1);
+		let verifier = verifiers.into_iter().find(|v| panel.contains(&account(*v))).unwrap();
+		let before = Balances::free_balance(account(verifier));
+
+		// The drawn verifier measures the machine, which signs the verifier's challenge with
+		// its key; the verifier commits, then reveals after the commit window.
+		let verdict = pallet_registry::Verdict { genuine: true, benchmark: 9_000 };
+		let salt = [9; 32];
+		let hash = pallet_registry::verification::commitment(
+			id,
+			1,
+			&account(verifier),
+			&verdict,
+			&salt,
+		);
+		submit(verifier, RuntimeCall::Registry(RegistryCall::commit { resource: id, hash }));
 		run_to_block(commit_end + 1);
-		for (i, v) in drawn.iter().enumerate() {
-			submit(
-				*v,
-				RuntimeCall::Registry(RegistryCall::reveal {
-					resource: id,
-					verdict: verdict(i),
-					salt: [i as u8; 32],
-				}),
-			);
-		}
+		let message = pallet_registry::verification::challenge_message(
+			id,
+			1,
+			&challenge,
+			&account(verifier),
+		);
+		let proof = Some(machine().sign(&message).0);
+		submit(
+			verifier,
+			RuntimeCall::Registry(RegistryCall::reveal { resource: id, verdict, salt, proof }),
+		);
 		run_to_block(reveal_end + 1);
 		let view = Registry::resource(id).unwrap();
-		assert_eq!((view.status, view.verified, view.benchmark), (Status::Idle, true, Some(9_001)));
+		assert_eq!((view.status, view.verified, view.benchmark), (Status::Idle, true, Some(9_000)));
 		assert!(view.score > 0);
+		// The verifier is paid the whole fee (it paid its reveal's transaction fee before).
+		assert!(Balances::free_balance(account(verifier)) > before);
+		assert_eq!(held(pallet_registry::HoldReason::VerificationFee), 0);
 
 		// Listed, it is found by a search for its GPU and a price it meets.
 		submit(provider, RuntimeCall::Registry(RegistryCall::list { resource: id }));
@@ -228,6 +233,8 @@ fn seed_genesis_storage() {
 	config.registry.resources = (0..count)
 		.map(|i| {
 			let mut d = declaration();
+			// One machine key per machine.
+			d.machine_key = [&i.to_le_bytes()[..], &[0xbe; 28]].concat().try_into().unwrap();
 			let cores = 8u16 << (i % 5);
 			d.specs.cpu.cores = cores;
 			d.specs.cpu.threads = cores * 2;

@@ -1,19 +1,22 @@
 //! Demand and task orders as users meet them, through signed transactions on the development
 //! chain with machines listed at genesis: a demand filled by a provider opens a lease; a task
-//! taken, done and accepted; a task accepted by the consumer's silence; a missed deadline
-//! refunded; a redundant task with one dishonest provider.
+//! taken, committed, revealed and accepted; a task accepted by the consumer's silence; a
+//! missed deadline refunded; a redundant task with one dishonest provider, settled by the
+//! arbiter.
 
 mod common;
 
 use common::{events, market::*, run_to_block};
 use polkadot_sdk::{
-	frame_support::traits::fungible::InspectHold, sp_core::H256, sp_keyring::Sr25519Keyring,
-	sp_runtime::Permill,
+	frame_support::{assert_ok, traits::fungible::InspectHold},
+	sp_core::H256,
+	sp_keyring::Sr25519Keyring,
+	sp_runtime::{Perbill, Permill},
 };
 use powerverse_primitives::{Filter, Status};
 use powerverse_runtime::{
-	AccountId, Balance, Balances, Registry, Runtime, RuntimeCall, RuntimeEvent, Scoring, System,
-	HOURS, UNITS,
+	AccountId, Balance, Balances, Registry, Runtime, RuntimeCall, RuntimeEvent, RuntimeOrigin,
+	Scoring, System, HOURS, UNITS,
 };
 
 type OrdersCall = pallet_orders::Call<Runtime>;
@@ -59,15 +62,37 @@ fn take(who: Sr25519Keyring, order: u64, resource: u32) {
 	submit(who, RuntimeCall::Orders(OrdersCall::take { order, resource }));
 }
 
-fn result(who: Sr25519Keyring, order: u64, hash: u8) {
+/// The workers' secret salt (any 32 bytes; commitments are bound to the worker's account).
+const SALT: H256 = H256::repeat_byte(0x5a);
+
+/// `who` commits to the result `hash` (repeated) on task `order`, without showing it.
+fn commit(who: Sr25519Keyring, order: u64, hash: u8) {
+	let commitment = pallet_orders::Pallet::<Runtime>::commitment(
+		order,
+		&H256::repeat_byte(hash),
+		&SALT,
+		&account(who),
+	);
+	submit(who, RuntimeCall::Orders(OrdersCall::commit { order, commitment }));
+}
+
+/// `who` reveals the result it committed to.
+fn reveal(who: Sr25519Keyring, order: u64, hash: u8) {
 	submit(
 		who,
-		RuntimeCall::Orders(OrdersCall::submit {
+		RuntimeCall::Orders(OrdersCall::reveal {
 			order,
 			result: H256::repeat_byte(hash),
 			uri: b"ipfs://bafy-result".to_vec().try_into().unwrap(),
+			salt: SALT,
 		}),
 	);
+}
+
+/// The only worker of task `order` commits and reveals (its commitment opens the reveal).
+fn result(who: Sr25519Keyring, order: u64, hash: u8) {
+	commit(who, order, hash);
+	reveal(who, order, hash);
 }
 
 /// What a worker receives for one reward: less the 5% fee.
@@ -129,9 +154,12 @@ fn a_task_is_taken_done_and_accepted() {
 		take(PROVIDER, order, 0);
 		assert_eq!(Registry::resource(0).unwrap().status, Status::Busy);
 		check();
-		result(PROVIDER, order, 7);
-		// The result is in review; the machine is back on the market.
+		commit(PROVIDER, order, 7);
+		// Committed: the machine is back on the market; the reveal is open.
 		assert_eq!(Registry::resource(0).unwrap().status, Status::Listed);
+		check();
+		reveal(PROVIDER, order, 7);
+		// The result is in review.
 		check();
 		let provider = free(PROVIDER);
 		submit(TENANT, RuntimeCall::Orders(OrdersCall::accept_result { order }));
@@ -194,7 +222,7 @@ fn a_missed_deadline_refunds_the_consumer_and_costs_the_provider() {
 }
 
 #[test]
-fn a_redundant_task_pays_the_honest_majority_only() {
+fn a_redundant_task_with_a_dissenting_result_is_settled_by_the_arbiter() {
 	market().execute_with(|| {
 		let (honest, other, liar) = (PROVIDER, Sr25519Keyring::Dave, Sr25519Keyring::Charlie);
 		let order = post_task(3, pallet_orders::Verification::Majority);
@@ -203,11 +231,32 @@ fn a_redundant_task_pays_the_honest_majority_only() {
 		take(other, order, 2);
 		take(liar, order, 3);
 		check();
+		commit(honest, order, 7);
+		commit(liar, order, 9);
+		commit(other, order, 7);
+		// Every slot committed: the machines are back on the market and the reveal is open.
+		for id in [0, 2, 3] {
+			assert_eq!(Registry::resource(id).unwrap().status, Status::Listed);
+		}
+		check();
+		reveal(honest, order, 7);
+		reveal(liar, order, 9);
+		reveal(other, order, 7);
+		// The results disagree: no count settles it; the escrow waits for the arbiter.
+		assert!(events().iter().any(|e| matches!(
+			e,
+			RuntimeEvent::Orders(OrdersEvent::NoQuorum { order: o, .. }) if *o == order
+		)));
+		assert_eq!(held(pallet_orders::HoldReason::Task, TENANT), 3 * REWARD);
+		check();
 		let tenant = free(TENANT);
-		result(honest, order, 7);
-		result(liar, order, 9);
-		result(other, order, 7);
-		// The third result decides: the two matching hashes are paid, the other refunded.
+		assert_ok!(pallet_orders::Pallet::<Runtime>::rule(
+			RuntimeOrigin::root(),
+			order,
+			Perbill::one(),
+			Some(H256::repeat_byte(7)),
+		));
+		// The upheld result's workers are paid, the other share refunded.
 		let paid: Vec<(AccountId, Balance)> = events()
 			.into_iter()
 			.filter_map(|e| match e {
@@ -225,9 +274,6 @@ fn a_redundant_task_pays_the_honest_majority_only() {
 			e,
 			RuntimeEvent::Orders(OrdersEvent::Outvoted { provider, .. }) if *provider == account(liar)
 		)));
-		for id in [0, 2, 3] {
-			assert_eq!(Registry::resource(id).unwrap().status, Status::Listed);
-		}
 		check();
 	});
 }

@@ -3,18 +3,21 @@
 //! rent in escrow, settlement, fees) and orders (demands providers fill, task orders).
 
 use crate::{
-	Balance, Balances, Registry, Runtime, RuntimeHoldReason, Scoring, TreasuryAccount, DAYS, HOURS,
-	MONTHS, UNITS,
+	Balance, Balances, Hash, Registry, Runtime, RuntimeHoldReason, Scoring, TreasuryAccount, DAYS,
+	HOURS, MONTHS, UNITS,
 };
 use polkadot_sdk::{
 	frame_support::{
 		parameter_types,
-		traits::{tokens::imbalance::ResolveTo, ConstU32},
+		traits::{tokens::imbalance::ResolveTo, ConstU32, Randomness},
 		PalletId,
 	},
-	frame_system::EnsureRoot,
+	frame_system::{self, EnsureRoot},
 	pallet_babe,
-	sp_runtime::{Perbill, Percent, Permill},
+	sp_runtime::{
+		traits::{BlakeTwo256, Hash as _},
+		Perbill, Percent, Permill,
+	},
 };
 use powerverse_primitives::FeeTerms;
 
@@ -29,6 +32,8 @@ parameter_types! {
 	pub const DecayHalfLife: crate::BlockNumber = MONTHS;
 	/// One rating moves reputation a tenth of the way toward the rating's value.
 	pub const RatingFactor: Percent = Percent::from_percent(10);
+	/// What a deal must pay its provider for a rating of it to weigh in full: 50 PVC.
+	pub const RatingFullWeight: u128 = 50 * UNITS;
 }
 
 impl pallet_registry::Config for Runtime {
@@ -39,8 +44,7 @@ impl pallet_registry::Config for Runtime {
 	type Nfts = crate::Nfts;
 	type Scorer = Scoring;
 	type Reputation = Scoring;
-	// Randomness known one epoch ahead cannot be steered by the block author at hand.
-	type Randomness = pallet_babe::RandomnessFromOneEpochAgo<Runtime>;
+	type Randomness = PanelRandomness;
 	// Until the council and referenda exist: root (sudo on development chains).
 	type GovernanceOrigin = EnsureRoot<AccountId>;
 	type CollectionDeposit = crate::configs::CollectionDeposit;
@@ -63,10 +67,31 @@ impl pallet_scoring::Config for Runtime {
 	type DecayHalfLife = DecayHalfLife;
 	type RatingFactor = RatingFactor;
 	type RulingBonus = ConstU32<20>;
+	// A rating weighs in full after a deal that paid 50 PVC, in proportion below: ratings
+	// cannot be bought with empty deals.
+	type RatingFullWeight = RatingFullWeight;
+	// One rater moves one account's reputation at most once a month.
+	type RatingPeriod = DecayHalfLife;
 	type WeightInfo = pallet_scoring::weights::SubstrateWeight<Runtime>;
 }
 
-/// The registry's parameters at genesis.
+/// Randomness of verifier panels: BABE's randomness of the last epoch mixed with the VRF
+/// output of the parent block's author (in a block without one, the parent hash). It is known
+/// from the parent block on, which is what it reports: a panel drawn two blocks after it was
+/// asked for comes from a value nobody had when asking. Only the author of the block before
+/// the draw could bias it, by withholding that block and losing its reward.
+pub struct PanelRandomness;
+impl Randomness<Hash, crate::BlockNumber> for PanelRandomness {
+	fn random(subject: &[u8]) -> (Hash, crate::BlockNumber) {
+		let (epoch, _) = pallet_babe::RandomnessFromOneEpochAgo::<Runtime>::random(subject);
+		let (vrf, _) = pallet_babe::ParentBlockRandomness::<Runtime>::random(subject);
+		let fresh = vrf.unwrap_or_else(frame_system::Pallet::<Runtime>::parent_hash);
+		let now = frame_system::Pallet::<Runtime>::block_number();
+		(BlakeTwo256::hash_of(&(epoch, fresh)), now.saturating_sub(1))
+	}
+}
+
+/// The registry's parameters on the public networks.
 pub fn registry_params() -> pallet_registry::Params<Balance, crate::BlockNumber> {
 	pallet_registry::Params {
 		min_bond: 1_000 * UNITS,
@@ -77,6 +102,21 @@ pub fn registry_params() -> pallet_registry::Params<Balance, crate::BlockNumber>
 		reveal_period: HOURS,
 		slash: Perbill::from_percent(10),
 		tolerance: Percent::from_percent(10),
+		verification_fee: 30 * UNITS,
+		draw_delay: 2,
+	}
+}
+
+/// The registry's parameters on development and local networks: a panel of `panel_size`,
+/// drawn two blocks after it is asked for, with half a minute to commit and to reveal, so a
+/// machine is verified within two minutes of its registration.
+pub fn dev_registry_params(panel_size: u32) -> pallet_registry::Params<Balance, crate::BlockNumber> {
+	pallet_registry::Params {
+		panel_size,
+		commit_period: 5,
+		reveal_period: 5,
+		verification_fee: 3 * UNITS,
+		..registry_params()
 	}
 }
 
@@ -101,6 +141,8 @@ impl pallet_leases::Config for Runtime {
 	// 90 days.
 	type MaxHours = ConstU32<2_160>;
 	type MaxLeasesPerTenant = ConstU32<100>;
+	// The rent and up to 15 extensions at other prices.
+	type MaxSegments = ConstU32<16>;
 	// A full block holds about 950 rents, all ending in the same block when of equal
 	// length: the queues of one block and the 7 after it must take them all.
 	type MaxDuePerBlock = ConstU32<1_000>;
@@ -131,6 +173,10 @@ impl pallet_orders::Config for Runtime {
 	type MaxDuePerInit = ConstU32<64>;
 	type MaxLifetime = ConstU32<{ 30 * DAYS }>;
 	type MaxReview = ConstU32<{ 3 * DAYS }>;
+	// Workers reveal their committed results within an hour of the last commitment (or of
+	// the deadline).
+	type RevealWindow = ConstU32<HOURS>;
+	type RatingWindow = RatingWindow;
 	type WeightInfo = pallet_orders::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = MarketBenchmarks;

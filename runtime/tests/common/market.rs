@@ -77,12 +77,21 @@ pub fn market() -> TestExternalities {
 		.iter()
 		.map(|p| (account(*p), b"Provider".to_vec(), 1_000 * UNITS))
 		.collect();
-	config.registry.resources = vec![
-		(account(PROVIDER), declaration(Price::Fixed(FIXED)), Some(1_000), true),
-		(account(PROVIDER), declaration(DUTCH), Some(1_000), true),
-		(account(Sr25519Keyring::Dave), declaration(Price::Fixed(FIXED)), Some(1_000), true),
-		(account(Sr25519Keyring::Charlie), declaration(Price::Fixed(FIXED)), Some(1_000), true),
-	];
+	config.registry.resources = [
+		(PROVIDER, Price::Fixed(FIXED)),
+		(PROVIDER, DUTCH),
+		(Sr25519Keyring::Dave, Price::Fixed(FIXED)),
+		(Sr25519Keyring::Charlie, Price::Fixed(FIXED)),
+	]
+	.into_iter()
+	.enumerate()
+	.map(|(n, (owner, price))| {
+		// One machine key per machine.
+		let declared =
+			pallet_registry::Declaration { machine_key: [n as u8 + 1; 32], ..declaration(price) };
+		(account(owner), declared, Some(1_000), true)
+	})
+	.collect();
 	let mut ext = TestExternalities::new(config.build_storage().expect("genesis builds"));
 	ext.register_extension(KeystoreExt::new(MemoryKeystore::new()));
 	ext.execute_with(|| run_to_block(1));
@@ -131,7 +140,7 @@ pub fn check() {
 			.filter(|o| match &o.kind {
 				pallet_orders::Kind::Task(t) => {
 					t.phase == pallet_orders::Phase::Open
-						&& t.workers.iter().any(|w| w.resource == id && w.result.is_none())
+						&& t.workers.iter().any(|w| w.resource == id && w.commitment.is_none())
 				},
 				_ => false,
 			})
