@@ -13,8 +13,8 @@ use polkadot_sdk::{
 	frame_system::{self, pallet_prelude::BlockNumberFor},
 	sp_runtime::{
 		helpers_128bit::multiply_by_rational_with_rounding,
-		traits::{Saturating, UniqueSaturatedFrom, UniqueSaturatedInto},
-		DispatchResult, Perbill, Rounding,
+		traits::{Saturating, UniqueSaturatedFrom, UniqueSaturatedInto, Zero},
+		DispatchError, DispatchResult, Perbill, Rounding,
 	},
 };
 use powerverse_primitives::{pay_held, LeaseId, Resources};
@@ -22,14 +22,20 @@ use powerverse_primitives::{pay_held, LeaseId, Resources};
 /// How a lease closes.
 #[derive(Clone, Copy)]
 pub enum Close<BlockNumber> {
-	/// At this block (its end, or earlier when terminated): paid by the blocks used.
+	/// At this block (its end, or earlier when terminated): paid by the blocks used, each
+	/// at its segment's price, less downtime credits.
 	At(BlockNumber),
-	/// By a ruling giving the provider this share of the escrow.
+	/// By a ruling giving the provider this share of the escrow (the time used up to the
+	/// freeze).
 	Ruling(Perbill),
 }
 
 /// Most blocks `on_initialize` steps through in one go when it has fallen behind.
 pub const MAX_STEPS: u32 = 64;
+
+/// How many times a failed settlement looks for room in the queues an hour later, two
+/// hours later, and so on, before it is left to [`Pallet::settle`].
+pub const RETRY_HOURS: u32 = 24;
 
 /// `amount × part / whole`, rounded down; `amount` when `whole` is zero.
 pub fn prorate<B: UniqueSaturatedInto<u128> + UniqueSaturatedFrom<u128> + Copy>(
@@ -53,6 +59,29 @@ impl<T: Config> Pallet<T> {
 		l.end.saturating_sub(l.start).unique_saturated_into()
 	}
 
+	/// What the first `blocks` blocks of `lease` cost: each segment's blocks at its price,
+	/// a segment used in part prorated and rounded down. All of a lease's blocks cost its
+	/// escrow (before a freeze), exactly.
+	pub fn cost_of_first(lease: &LeaseOf<T>, blocks: u32) -> BalanceOf<T> {
+		let per_hour = T::BlocksPerHour::get().max(1);
+		let (mut from, mut left) = (lease.start, blocks);
+		let mut total = BalanceOf::<T>::zero();
+		for segment in &lease.segments {
+			if left == 0 {
+				break;
+			}
+			let length: u32 = segment.end.saturating_sub(from).unique_saturated_into();
+			let hours = length / per_hour;
+			// Rent and extension checked `price × hours` against overflow.
+			let whole = segment.price.saturating_mul(hours.into());
+			let used = left.min(length);
+			total = total.saturating_add(prorate(whole, used, length));
+			left = left.saturating_sub(used);
+			from = segment.end;
+		}
+		total
+	}
+
 	/// Queues `job` at block `at`, or at one of the next [`SPILL_BLOCKS`] blocks when that
 	/// block's queue is full; returns the block used.
 	///
@@ -67,6 +96,18 @@ impl<T: Config> Pallet<T> {
 			block = block.saturating_add(1u32.into());
 		}
 		Err(Error::<T>::DueFull)
+	}
+
+	/// Removes `job` from the queue of block `at`, if it is there.
+	pub(crate) fn unqueue(at: BlockNumberFor<T>, job: Job) {
+		Due::<T>::mutate_exists(at, |queue| {
+			if let Some(jobs) = queue {
+				jobs.retain(|j| *j != job);
+				if jobs.is_empty() {
+					*queue = None;
+				}
+			}
+		});
 	}
 
 	/// Works through the queues of the blocks up to `now`, at most `MaxDuePerInit` jobs and
@@ -97,26 +138,19 @@ impl<T: Config> Pallet<T> {
 			.saturating_add(T::WeightInfo::settle_due().saturating_mul(done.into()))
 	}
 
-	/// Does one queued job of block `block`; skips it when its lease is gone or has moved.
+	/// Does one queued job of block `block` (already taken out of its queue); skips it when
+	/// its lease is gone, frozen or has moved (none of which leaves a job behind).
 	fn run_job(job: Job, block: BlockNumberFor<T>) {
 		match job {
 			Job::Settle(id) => {
 				let Some(lease) = Leases::<T>::get(id) else { return };
-				if lease.due != block {
+				if lease.due != block || lease.frozen {
 					return;
 				}
-				// Each settlement is all or nothing; one that fails stays open for `settle`.
-				let result = with_storage_layer(|| {
-					if lease.frozen {
-						// Time is up but the escrow waits for the ruling; the machine is free.
-						Self::stop(id, &lease)
-					} else {
-						let end = lease.end;
-						Self::finish(id, lease, Close::At(end))
-					}
-				});
-				if let Err(e) = result {
-					log::error!(target: "runtime::leases", "lease {id} not settled: {e:?}");
+				// Each settlement is all or nothing; one that fails is queued again.
+				let end = lease.end;
+				if let Err(e) = with_storage_layer(|| Self::finish(id, lease, Close::At(end))) {
+					Self::defer(id, e);
 				}
 			},
 			Job::Forget(id) => {
@@ -125,6 +159,30 @@ impl<T: Config> Pallet<T> {
 				}
 			},
 		}
+	}
+
+	/// Queues the settlement of lease `id`, which just failed with `error` in
+	/// `on_initialize`, again an hour from now (or, when those queues are full, an hour
+	/// later, up to [`RETRY_HOURS`] hours). The lease stays open meanwhile; anyone may
+	/// [`Pallet::settle`] it. Only when every queue tried is full is the job dropped (and
+	/// logged): `settle` is then the only way.
+	fn defer(id: LeaseId, error: DispatchError) {
+		let now = frame_system::Pallet::<T>::block_number();
+		let hour: BlockNumberFor<T> = T::BlocksPerHour::get().max(1).into();
+		let mut at = now;
+		for _ in 0..RETRY_HOURS {
+			at = at.saturating_add(hour);
+			if let Ok(due) = Self::queue(at, Job::Settle(id)) {
+				Leases::<T>::mutate(id, |lease| {
+					if let Some(lease) = lease {
+						lease.due = due;
+					}
+				});
+				Self::deposit_event(Event::SettlementDeferred { lease: id, error, due });
+				return;
+			}
+		}
+		log::error!(target: "runtime::leases", "lease {id} not settled ({error:?}) nor requeued");
 	}
 
 	/// Settles a lease that has ended.
@@ -151,12 +209,12 @@ impl<T: Config> Pallet<T> {
 		ensure!(now < lease.end, Error::<T>::Ended);
 		ensure!(!lease.frozen, Error::<T>::Frozen);
 		Self::deposit_event(Event::Terminated { lease: id, at: now });
-		// The queued settlement will find no lease and be skipped.
 		Self::finish(id, lease, Close::At(now))
 	}
 
 	/// Closes a lease: pays the provider its part of the escrow, refunds the rest to the
-	/// tenant, frees the machine, opens the ratings and emits `Settled` or `Ruled`.
+	/// tenant, frees the machine, removes its queued job, opens the ratings when the
+	/// provider was paid something, and emits `Settled` or `Ruled`.
 	///
 	/// # Errors
 	/// Failures to move the escrow; call it in a storage layer.
@@ -166,12 +224,7 @@ impl<T: Config> Pallet<T> {
 		how: Close<BlockNumberFor<T>>,
 	) -> DispatchResult {
 		let gross = match how {
-			Close::At(at) => {
-				// Paid by the block used, less the downtime credited.
-				let used: u32 =
-					at.min(lease.end).saturating_sub(lease.start).unique_saturated_into();
-				prorate(lease.escrow, used.saturating_sub(lease.credit), Self::span(&lease))
-			},
+			Close::At(at) => Self::earned(&lease, at),
 			Close::Ruling(share) => share.mul_floor(lease.escrow),
 		};
 		let reason = HoldReason::Rent.into();
@@ -185,6 +238,10 @@ impl<T: Config> Pallet<T> {
 		let refunded = lease.escrow.saturating_sub(gross);
 		T::Currency::release(&reason, &lease.tenant, refunded, Precision::Exact)?;
 		Self::stop(id, &lease)?;
+		if !lease.frozen {
+			// A frozen lease's job left the queue at the freeze.
+			Self::unqueue(lease.due, Job::Settle(id));
+		}
 		Leases::<T>::remove(id);
 		Tenancies::<T>::mutate_exists(&lease.tenant, |ids| {
 			if let Some(list) = ids {
@@ -194,7 +251,9 @@ impl<T: Config> Pallet<T> {
 				}
 			}
 		});
-		Self::open_ratings(id, &lease);
+		if !gross.is_zero() {
+			Self::open_ratings(id, &lease, gross);
+		}
 		let (paid, burned, treasury) = (paid.net, paid.burned, paid.treasury);
 		Self::deposit_event(match how {
 			Close::At(_) => Event::Settled {
@@ -221,8 +280,17 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Lets both sides rate each other for the rating window.
-	fn open_ratings(id: LeaseId, lease: &LeaseOf<T>) {
+	/// What the provider has earned by block `at`: the blocks used up to `at` (at most the
+	/// lease's end) less the downtime credited, which is taken from the latest blocks used;
+	/// each block at its segment's price ([`Self::cost_of_first`]).
+	pub fn earned(lease: &LeaseOf<T>, at: BlockNumberFor<T>) -> BalanceOf<T> {
+		let used: u32 = at.min(lease.end).saturating_sub(lease.start).unique_saturated_into();
+		Self::cost_of_first(lease, used.saturating_sub(lease.credit))
+	}
+
+	/// Lets both sides rate each other for the rating window, each rating weighing by
+	/// `paid`, what the lease paid its provider (fee included).
+	fn open_ratings(id: LeaseId, lease: &LeaseOf<T>, paid: BalanceOf<T>) {
 		let until =
 			frame_system::Pallet::<T>::block_number().saturating_add(T::RatingWindow::get());
 		// Cleaned up at the start of the block after the last one to rate. Without a queue
@@ -235,6 +303,7 @@ impl<T: Config> Pallet<T> {
 				Rating {
 					tenant: lease.tenant.clone(),
 					provider: lease.provider.clone(),
+					paid,
 					until,
 					by_tenant: false,
 					by_provider: false,

@@ -7,17 +7,30 @@
 //! receives the rent less the platform fee, the fee is partly burned (never below the floor
 //! supply) and partly sent to the treasury, downtime credited by telemetry is refunded to
 //! the tenant, and the resource returns to the market. Afterwards each side may rate the
-//! other once.
+//! other once, when the lease paid its provider something; the rating weighs by what was
+//! paid ([`powerverse_primitives::Reputation::rate`]).
 //!
-//! A dispute freezes the escrow until a ruling splits it ([`Config::ArbiterOrigin`] now,
-//! the arbitration pallet through [`powerverse_primitives::Escrow`] later). Telemetry reports
-//! downtime through [`powerverse_primitives::Downtime`]; demand orders open leases through
-//! [`powerverse_primitives::Leasing`]. The fee terms live here and are read by orders
-//! through [`powerverse_primitives::FeePolicy`].
+//! **Every block is paid at the price it was bought at.** The rent and each extension at
+//! another price are kept as [`Segment`]s of the lease (at most [`Config::MaxSegments`]).
+//! Ending early pays the blocks used, each at its segment's price, and refunds the rest.
+//! Downtime credits are taken from the **latest blocks used** (the most recently bought):
+//! the provider is paid for the first `used − credit` blocks, each at its price.
+//!
+//! **A dispute stops the lease.** At the freeze the machine is freed (it stays marked
+//! disputed, so nobody rents it until the ruling), the time used so far (less downtime
+//! credits, priced as on early termination) stays in escrow for the ruling, and the unused
+//! rest is refunded to the tenant at once. The ruling ([`Config::ArbiterOrigin`] now, the
+//! arbitration pallet through [`powerverse_primitives::Escrow`] later) splits only that
+//! time used. Telemetry reports downtime through [`powerverse_primitives::Downtime`];
+//! demand orders open leases through [`powerverse_primitives::Leasing`]. The fee terms live
+//! here and are read by orders through [`powerverse_primitives::FeePolicy`].
 //!
 //! Settlement work per block is bounded: ended leases wait in per-block queues ([`Due`])
 //! that `on_initialize` works through from a cursor, at most [`Config::MaxDuePerInit`] jobs
-//! a block; the rest carries over. Anyone may [`Pallet::settle`] an ended lease directly.
+//! a block; the rest carries over. A lease's job leaves the queue with the lease (ended
+//! early, settled by hand, frozen, or moved by an extension), so queues hold live work only.
+//! A settlement that fails in `on_initialize` is queued again an hour later
+//! ([`Event::SettlementDeferred`]). Anyone may [`Pallet::settle`] an ended lease directly.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -78,10 +91,17 @@ pub mod pallet {
 	pub type CreditOf<T> =
 		fungible::Credit<<T as frame_system::Config>::AccountId, <T as Config>::Currency>;
 	/// A lease of this runtime.
-	pub type LeaseOf<T> =
-		Lease<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>>;
+	pub type LeaseOf<T> = Lease<
+		<T as frame_system::Config>::AccountId,
+		BalanceOf<T>,
+		BlockNumberFor<T>,
+		<T as Config>::MaxSegments,
+	>;
+	/// A segment of a lease of this runtime.
+	pub type SegmentOf<T> = Segment<BalanceOf<T>, BlockNumberFor<T>>;
 	/// A rating record of this runtime.
-	pub type RatingOf<T> = Rating<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
+	pub type RatingOf<T> =
+		Rating<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>>;
 
 	#[pallet::pallet]
 	pub struct Pallet<T>(_);
@@ -127,6 +147,11 @@ pub mod pallet {
 		/// Most open leases one tenant may have.
 		#[pallet::constant]
 		type MaxLeasesPerTenant: Get<u32>;
+
+		/// Most parts at different prices one lease may have: the rent and the extensions at
+		/// another price than the part before (see [`Segment`]).
+		#[pallet::constant]
+		type MaxSegments: Get<u32>;
 
 		/// Most jobs one block's queue holds; more spill into the next blocks.
 		#[pallet::constant]
@@ -185,7 +210,8 @@ pub mod pallet {
 	>;
 
 	/// `Due: BlockNumber => [Job]` — what `on_initialize` does once that block is reached.
-	/// An entry whose lease is gone or has moved to another block is skipped.
+	/// A lease's settlement job is removed when the lease closes, is frozen or moves, and a
+	/// rating's job when both sides have rated: every job here is live.
 	#[pallet::storage]
 	pub type Due<T: Config> = StorageMap<
 		_,
@@ -199,8 +225,9 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Cursor<T: Config> = StorageValue<_, BlockNumberFor<T>, OptionQuery>;
 
-	/// `Ratings: LeaseId => Rating` — settled leases whose sides may still rate each other;
-	/// removed when both have rated or the window closes.
+	/// `Ratings: LeaseId => Rating` — settled leases that paid their provider something and
+	/// whose sides may still rate each other; removed when both have rated or the window
+	/// closes.
 	#[pallet::storage]
 	pub type Ratings<T: Config> = StorageMap<_, Twox64Concat, LeaseId, RatingOf<T>, OptionQuery>;
 
@@ -288,16 +315,23 @@ pub mod pallet {
 			/// Blocks credited in all.
 			total: u32,
 		},
-		/// A dispute froze a lease's escrow.
+		/// A dispute froze a lease: it stopped, the unused rest was refunded and the time used
+		/// waits for the ruling.
 		Frozen {
 			/// The lease.
 			lease: LeaseId,
+			/// Block it stopped.
+			at: BlockNumberFor<T>,
+			/// Left in escrow for the ruling: the time used, less downtime credits.
+			disputed: BalanceOf<T>,
+			/// Returned to the tenant now: the time not used and the credits.
+			refunded: BalanceOf<T>,
 		},
 		/// A ruling settled a frozen lease.
 		Ruled {
 			/// The lease.
 			lease: LeaseId,
-			/// Share of the escrow given to the provider.
+			/// Share of the disputed escrow (the time used) given to the provider.
 			provider_share: Perbill,
 			/// Paid to the provider after the fee.
 			paid: BalanceOf<T>,
@@ -307,6 +341,16 @@ pub mod pallet {
 			treasury: BalanceOf<T>,
 			/// Returned to the tenant.
 			refunded: BalanceOf<T>,
+		},
+		/// A settlement in `on_initialize` failed; it was queued again and the lease stays open
+		/// (anyone may also [`Pallet::settle`] it).
+		SettlementDeferred {
+			/// The lease.
+			lease: LeaseId,
+			/// Why it failed.
+			error: DispatchError,
+			/// Block whose queue now holds it.
+			due: BlockNumberFor<T>,
 		},
 		/// One side of a settled lease rated the other.
 		Rated {
@@ -371,7 +415,8 @@ pub mod pallet {
 		NotRented,
 		/// Ratings are 1 to 5 stars.
 		BadStars,
-		/// Nothing to rate: the lease is not settled, or its rating window has closed.
+		/// Nothing to rate: the lease is not settled, its rating window has closed, or it paid
+		/// its provider nothing.
 		NotRatable,
 		/// Only the lease's tenant or provider may rate.
 		NotParty,
@@ -379,6 +424,9 @@ pub mod pallet {
 		AlreadyRated,
 		/// The fee terms are out of range.
 		BadFees,
+		/// The lease has as many parts at different prices as allowed (`MaxSegments`): extend
+		/// it at the price of its last part, or rent anew when it ends.
+		TooManySegments,
 		/// Arithmetic overflow: the amount or the id space is too large.
 		Overflow,
 	}
@@ -395,6 +443,7 @@ pub mod pallet {
 			assert!(T::MaxDuePerBlock::get() > 0, "leases must be able to end");
 			assert!(T::MaxDuePerInit::get() > 0, "settlement must progress");
 			assert!(T::MaxLeasesPerTenant::get() > 0, "tenants must be able to rent");
+			assert!(T::MaxSegments::get() > 0, "a lease has at least its rent");
 			assert!(!T::RatingWindow::get().is_zero(), "ratings need a window");
 		}
 
@@ -420,7 +469,8 @@ pub mod pallet {
 			Self::do_rent(who, resource, hours, max_price).map(|_| ())
 		}
 
-		/// Adds `hours` to a running lease at the resource's price now (at most `max_price`).
+		/// Adds `hours` to a running lease at the resource's price now (at most `max_price`);
+		/// the blocks bought before keep their price.
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::extend())]
 		pub fn extend(
@@ -433,8 +483,8 @@ pub mod pallet {
 			Self::do_extend(who, lease, hours, max_price)
 		}
 
-		/// Ends a running lease now: the provider is paid for the time used, the tenant gets
-		/// the rest back.
+		/// Ends a running lease now: the provider is paid for the time used, each block at the
+		/// price it was bought at; the tenant gets the rest back.
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::settle())]
 		pub fn terminate(origin: OriginFor<T>, lease: LeaseId) -> DispatchResult {
@@ -450,8 +500,8 @@ pub mod pallet {
 			Self::do_settle(lease)
 		}
 
-		/// The tenant disputes a lease that is running or not yet settled: its escrow is
-		/// frozen until a ruling.
+		/// The tenant disputes a lease that is running or not yet settled: the lease stops,
+		/// the unused rest is refunded and the time used is frozen until a ruling.
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::dispute())]
 		pub fn dispute(origin: OriginFor<T>, lease: LeaseId) -> DispatchResult {
@@ -459,8 +509,8 @@ pub mod pallet {
 			Self::do_dispute(who, lease)
 		}
 
-		/// Settles a frozen lease by ruling: the provider gets `provider_share` of the escrow
-		/// (less the fee), the tenant the rest.
+		/// Settles a frozen lease by ruling: the provider gets `provider_share` of the time
+		/// used up to the freeze (less the fee), the tenant the rest.
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::rule())]
 		pub fn rule(
@@ -472,8 +522,10 @@ pub mod pallet {
 			Self::do_rule(lease, provider_share)
 		}
 
-		/// After settlement, the tenant rates the provider or the provider the tenant, once,
-		/// 1 to 5 stars, with an optional hash of a comment kept off chain.
+		/// After settlement of a lease that paid its provider something, the tenant rates the
+		/// provider or the provider the tenant, once, 1 to 5 stars, with an optional hash of a
+		/// comment kept off chain. Reputation may refuse it (e.g. the same counterparty was
+		/// rated this period already); then nothing changes.
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::rate())]
 		pub fn rate(

@@ -1,4 +1,4 @@
-//! A test runtime: System, Balances and the leases pallet, with an in-memory registry,
+//! A test runtime: System, Balances and the leases pallet, with a mock registry,
 //! reputation and arbitration the tests control and inspect.
 
 use crate::{self as pallet_leases};
@@ -40,40 +40,59 @@ impl pallet_balances::Config for Test {
 	type RuntimeHoldReason = RuntimeHoldReason;
 }
 
-/// A resource of the in-memory registry.
+/// A resource of the mock registry.
 pub type Facts = ResourceFacts<u64, u64, u64>;
 
 thread_local! {
-	/// The in-memory registry: resources and their tenants.
-	pub static REGISTRY: RefCell<BTreeMap<ResourceId, (Facts, Option<u64>)>> =
-		const { RefCell::new(BTreeMap::new()) };
-	/// Ratings given: (who, stars).
-	pub static RATINGS: RefCell<Vec<(u64, u8)>> = const { RefCell::new(Vec::new()) };
+	/// Ratings given: (by, who, stars, paid).
+	pub static RATINGS: RefCell<Vec<(u64, u64, u8, u128)>> = const { RefCell::new(Vec::new()) };
 	/// Rulings recorded: (who, against).
 	pub static RULINGS: RefCell<Vec<(u64, bool)>> = const { RefCell::new(Vec::new()) };
 	/// Disputes opened: (subject, claimant, respondent).
 	pub static DISPUTES: RefCell<Vec<(Subject, u64, u64)>> = const { RefCell::new(Vec::new()) };
 }
 
+/// The mock registry's resources and their tenants.
+pub type Machines = BTreeMap<ResourceId, (Facts, Option<u64>)>;
+
 parameter_types! {
+	/// The mock registry, kept in storage so that a failed call's changes roll back as the
+	/// real registry's do.
+	pub storage MockRegistry: Machines = BTreeMap::new();
 	/// Accounts whose reputation is below the threshold.
 	pub static Restricted: Vec<u64> = vec![];
 	/// Whether arbitration refuses new disputes.
 	pub static ArbitrationFull: bool = false;
+	/// Whether reputation refuses ratings (as scoring does a second one in a period).
+	pub static RatingRefused: bool = false;
+	/// Whether the registry refuses to release machines (to make settlements fail).
+	pub static ReleaseRefused: bool = false;
 	/// Jobs `on_initialize` may do per block.
 	pub static MaxDuePerInit: u32 = 3;
 	pub const TreasuryAccount: u64 = TREASURY;
 }
 
-/// The registry as the leases pallet sees it, in memory.
+/// Reads the mock registry.
+pub fn machines() -> Machines {
+	MockRegistry::get()
+}
+
+/// Changes the mock registry.
+pub fn with_machines<R>(f: impl FnOnce(&mut Machines) -> R) -> R {
+	let mut machines = MockRegistry::get();
+	let out = f(&mut machines);
+	MockRegistry::set(&machines);
+	out
+}
+
+/// The registry as the leases pallet sees it, kept in [`MockRegistry`].
 pub struct MockResources;
 impl Resources<u64, u64, u64> for MockResources {
 	fn facts(id: ResourceId) -> Option<Facts> {
-		REGISTRY.with(|r| r.borrow().get(&id).map(|(f, _)| f.clone()))
+		machines().get(&id).map(|(f, _)| f.clone())
 	}
 	fn engage(id: ResourceId, tenant: &u64, task: bool) -> DispatchResult {
-		REGISTRY.with(|r| {
-			let mut r = r.borrow_mut();
+		with_machines(|r| {
 			let (f, t) = r.get_mut(&id).ok_or(DispatchError::Other("unknown"))?;
 			if f.status != Status::Listed || f.disputed {
 				return Err(DispatchError::Other("not listed"));
@@ -84,8 +103,10 @@ impl Resources<u64, u64, u64> for MockResources {
 		})
 	}
 	fn release(id: ResourceId) -> DispatchResult {
-		REGISTRY.with(|r| {
-			let mut r = r.borrow_mut();
+		if ReleaseRefused::get() {
+			return Err(DispatchError::Other("release refused"));
+		}
+		with_machines(|r| {
 			let (f, t) = r.get_mut(&id).ok_or(DispatchError::Other("unknown"))?;
 			if !f.status.is_engaged() {
 				return Err(DispatchError::Other("not engaged"));
@@ -96,8 +117,7 @@ impl Resources<u64, u64, u64> for MockResources {
 		})
 	}
 	fn set_disputed(id: ResourceId, disputed: bool) -> DispatchResult {
-		REGISTRY.with(|r| {
-			let mut r = r.borrow_mut();
+		with_machines(|r| {
 			let (f, _) = r.get_mut(&id).ok_or(DispatchError::Other("unknown"))?;
 			f.disputed = disputed;
 			Ok(())
@@ -108,7 +128,8 @@ impl Resources<u64, u64, u64> for MockResources {
 	}
 }
 
-/// Neutral reputation that records ratings and rulings.
+/// Neutral reputation that records ratings and rulings, and refuses ratings while
+/// [`RatingRefused`].
 pub struct MockReputation;
 impl Reputation<u64> for MockReputation {
 	fn reputation(_: &u64) -> u32 {
@@ -117,8 +138,11 @@ impl Reputation<u64> for MockReputation {
 	fn is_restricted(who: &u64) -> bool {
 		Restricted::get().contains(who)
 	}
-	fn rate(who: &u64, stars: u8) -> DispatchResult {
-		RATINGS.with(|r| r.borrow_mut().push((*who, stars)));
+	fn rate(by: &u64, who: &u64, stars: u8, paid: u128) -> DispatchResult {
+		if RatingRefused::get() {
+			return Err(DispatchError::Other("rated this period already"));
+		}
+		RATINGS.with(|r| r.borrow_mut().push((*by, *who, stars, paid)));
 		Ok(())
 	}
 	fn ruling(who: &u64, against: bool) {
@@ -150,6 +174,7 @@ impl pallet_leases::Config for Test {
 	type BlocksPerHour = ConstU32<10>;
 	type MaxHours = ConstU32<100>;
 	type MaxLeasesPerTenant = ConstU32<3>;
+	type MaxSegments = ConstU32<3>;
 	type MaxDuePerBlock = ConstU32<2>;
 	type MaxDuePerInit = MaxDuePerInit;
 	type RatingWindow = ConstU64<20>;
@@ -158,13 +183,13 @@ impl pallet_leases::Config for Test {
 	type BenchmarkHelper = MockHelper;
 }
 
-/// Lists a resource of the owner in the in-memory registry.
+/// Lists a resource of the owner in the mock registry.
 #[cfg(feature = "runtime-benchmarks")]
 pub struct MockHelper;
 #[cfg(feature = "runtime-benchmarks")]
 impl crate::BenchmarkHelper<u64> for MockHelper {
 	fn listed_resource(owner: &u64) -> ResourceId {
-		let id = REGISTRY.with(|r| r.borrow().len() as ResourceId + 1000);
+		let id = machines().len() as ResourceId + 1000;
 		add_resource(id, *owner, Price::Fixed(PRICE));
 		id
 	}
@@ -219,17 +244,17 @@ pub fn add_resource(id: ResourceId, owner: u64, offer: Price<u64>) {
 		window: Window { from: 0, until: 10_000 },
 		disputed: false,
 	};
-	REGISTRY.with(|r| r.borrow_mut().insert(id, (facts, None)));
+	with_machines(|r| r.insert(id, (facts, None)));
 }
 
-/// Changes a resource in the in-memory registry.
+/// Changes a resource in the mock registry.
 pub fn edit_resource(id: ResourceId, f: impl FnOnce(&mut Facts)) {
-	REGISTRY.with(|r| f(&mut r.borrow_mut().get_mut(&id).unwrap().0));
+	with_machines(|r| f(&mut r.get_mut(&id).unwrap().0));
 }
 
-/// Status and tenant of a resource in the in-memory registry.
+/// Status and tenant of a resource in the mock registry.
 pub fn resource_state(id: ResourceId) -> (Status, Option<u64>) {
-	REGISTRY.with(|r| r.borrow().get(&id).map(|(f, t)| (f.status, *t)).unwrap())
+	machines().get(&id).map(|(f, t)| (f.status, *t)).unwrap()
 }
 
 /// The fee terms of the tests: 10%, half burned, no floor.
@@ -287,7 +312,7 @@ pub fn run_to(n: u64) {
 	}
 }
 
-/// Whether a resource of the in-memory registry is disputed.
+/// Whether a resource of the mock registry is disputed.
 pub fn is_disputed(id: ResourceId) -> bool {
-	REGISTRY.with(|r| r.borrow().get(&id).unwrap().0.disputed)
+	machines().get(&id).unwrap().0.disputed
 }

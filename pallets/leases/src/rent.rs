@@ -1,10 +1,14 @@
-//! Renting: opening a lease with the rent held in escrow, and extending it.
+//! Renting: opening a lease with the rent held in escrow, and extending it. The rent and
+//! each extension at another price are kept as segments, so every block keeps the price it
+//! was bought at.
 
-use crate::{pallet::*, Job, Lease};
+use crate::{pallet::*, Job, Lease, Segment, WeightInfo};
 use polkadot_sdk::{
 	frame_support::{
 		ensure,
 		traits::{fungible::MutateHold, Get},
+		weights::Weight,
+		BoundedVec,
 	},
 	frame_system::{self, pallet_prelude::BlockNumberFor},
 	sp_runtime::{
@@ -64,6 +68,8 @@ impl<T: Config> Pallet<T> {
 		tenancies.try_push(lease_id).map_err(|_| Error::<T>::TooManyLeases)?;
 		T::Currency::hold(&HoldReason::Rent.into(), &who, escrow)
 			.map_err(|_| Error::<T>::InsufficientBalance)?;
+		let segments = BoundedVec::try_from(alloc::vec![Segment { end, price }])
+			.map_err(|_| Error::<T>::TooManySegments)?;
 		let due = Self::queue(end, Job::Settle(lease_id))?;
 		T::Resources::engage(id, &who, false)?;
 		NextLeaseId::<T>::put(next);
@@ -76,6 +82,7 @@ impl<T: Config> Pallet<T> {
 			price,
 			start,
 			end,
+			segments,
 			escrow,
 			credit: 0,
 			frozen: false,
@@ -95,11 +102,14 @@ impl<T: Config> Pallet<T> {
 		Ok(lease_id)
 	}
 
-	/// Adds `hours` at the price now to a running lease of `who`.
+	/// Adds `hours` at the price now to a running lease of `who`: a new segment at that
+	/// price, or a longer last segment when its price is the same. The settlement job moves
+	/// to the new end.
 	///
 	/// # Errors
 	/// `UnknownLease`, `NotTenant`, `Ended`, `Frozen`, `BadHours`, `UnknownResource`,
-	/// `PriceTooHigh`, `OutsideWindow`, `Overflow`, `InsufficientBalance`, `DueFull`.
+	/// `PriceTooHigh`, `OutsideWindow`, `Overflow`, `TooManySegments`, `InsufficientBalance`,
+	/// `DueFull`.
 	pub(crate) fn do_extend(
 		who: T::AccountId,
 		id: LeaseId,
@@ -120,8 +130,17 @@ impl<T: Config> Pallet<T> {
 		let end = lease.end.saturating_add(more);
 		ensure!(facts.window.covers(lease.start, end), Error::<T>::OutsideWindow);
 		let added = facts.price.checked_mul(&hours.into()).ok_or(Error::<T>::Overflow)?;
+		match lease.segments.last_mut() {
+			Some(last) if last.price == facts.price => last.end = end,
+			_ => lease
+				.segments
+				.try_push(Segment { end, price: facts.price })
+				.map_err(|_| Error::<T>::TooManySegments)?,
+		}
 		T::Currency::hold(&HoldReason::Rent.into(), &who, added)
 			.map_err(|_| Error::<T>::InsufficientBalance)?;
+		// The job at the old end goes; its slot may be one the new end can use.
+		Self::unqueue(lease.due, Job::Settle(id));
 		lease.due = Self::queue(end, Job::Settle(id))?;
 		lease.end = end;
 		lease.escrow = lease.escrow.saturating_add(added);
@@ -140,5 +159,13 @@ impl<T: Config> Leasing<T::AccountId, BalanceOf<T>> for Pallet<T> {
 		price: BalanceOf<T>,
 	) -> Result<LeaseId, DispatchError> {
 		Self::do_open(tenant.clone(), resource, hours, price)
+	}
+
+	fn max_hours() -> u32 {
+		T::MaxHours::get()
+	}
+
+	fn open_weight() -> Weight {
+		T::WeightInfo::rent()
 	}
 }

@@ -106,9 +106,10 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `10680`
 		//  Estimated: `92902`
 		// Minimum execution time: 171_376_000 picoseconds.
-		Weight::from_parts(188_091_000, 92902)
-			.saturating_add(T::DbWeight::get().reads(12_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
+		// Estimated: regenerate with make weights. The old job leaves its (full) queue; the lease holds up to `MaxSegments` segments.
+		Weight::from_parts(215_000_000, 104391)
+			.saturating_add(T::DbWeight::get().reads(13_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Leases::Leases` (r:1 w:1)
 	/// Proof: `Leases::Leases` (`max_values`: None, `max_size`: Some(133), added: 2608, mode: `MaxEncodedLen`)
@@ -145,9 +146,10 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `12848`
 		//  Estimated: `81413`
 		// Minimum execution time: 453_166_000 picoseconds.
-		Weight::from_parts(506_285_000, 81413)
-			.saturating_add(T::DbWeight::get().reads(24_u64))
-			.saturating_add(T::DbWeight::get().writes(20_u64))
+		// Estimated: regenerate with make weights. The lease's job leaves its (full) queue; its price is summed over up to `MaxSegments` segments.
+		Weight::from_parts(530_000_000, 92902)
+			.saturating_add(T::DbWeight::get().reads(25_u64))
+			.saturating_add(T::DbWeight::get().writes(21_u64))
 	}
 	/// Storage: `Leases::Cursor` (r:1 w:1)
 	/// Proof: `Leases::Cursor` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
@@ -186,9 +188,10 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `12871`
 		//  Estimated: `92902`
 		// Minimum execution time: 442_731_000 picoseconds.
-		Weight::from_parts(504_743_000, 92902)
-			.saturating_add(T::DbWeight::get().reads(26_u64))
-			.saturating_add(T::DbWeight::get().writes(22_u64))
+		// Estimated: regenerate with make weights. As `settle`, the lease's job taken out of the queue run.
+		Weight::from_parts(520_000_000, 104391)
+			.saturating_add(T::DbWeight::get().reads(27_u64))
+			.saturating_add(T::DbWeight::get().writes(23_u64))
 	}
 	/// Storage: `Leases::Leases` (r:1 w:1)
 	/// Proof: `Leases::Leases` (`max_values`: None, `max_size`: Some(133), added: 2608, mode: `MaxEncodedLen`)
@@ -201,9 +204,10 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `1281`
 		//  Estimated: `3911`
 		// Minimum execution time: 51_697_000 picoseconds.
-		Weight::from_parts(56_905_000, 3911)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+		// Estimated: regenerate with make weights. As `rule`: the refund released, the job unqueued, the machine freed.
+		Weight::from_parts(546_585_000, 81413)
+			.saturating_add(T::DbWeight::get().reads(25_u64))
+			.saturating_add(T::DbWeight::get().writes(21_u64))
 	}
 	/// Storage: `Leases::Leases` (r:1 w:1)
 	/// Proof: `Leases::Leases` (`max_values`: None, `max_size`: Some(133), added: 2608, mode: `MaxEncodedLen`)
@@ -257,9 +261,10 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `377`
 		//  Estimated: `3551`
 		// Minimum execution time: 32_478_000 picoseconds.
-		Weight::from_parts(36_475_000, 3551)
-			.saturating_add(T::DbWeight::get().reads(2_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+		// Estimated: regenerate with make weights. Scoring's `RatedIn` read and written; the window's job leaves its (full) queue.
+		Weight::from_parts(60_000_000, 17623)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Leases::Fees` (r:0 w:1)
 	/// Proof: `Leases::Fees` (`max_values`: Some(1), `max_size`: Some(21), added: 516, mode: `MaxEncodedLen`)
@@ -281,24 +286,28 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes(18_u64))
 	}
 	fn extend() -> Weight {
-		Weight::from_parts(188_091_000, 92902)
-			.saturating_add(RocksDbWeight::get().reads(12_u64))
-			.saturating_add(RocksDbWeight::get().writes(4_u64))
+		// Estimated: regenerate with make weights. The old job leaves its (full) queue; the lease holds up to `MaxSegments` segments.
+		Weight::from_parts(215_000_000, 104391)
+			.saturating_add(RocksDbWeight::get().reads(13_u64))
+			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn settle() -> Weight {
-		Weight::from_parts(506_285_000, 81413)
-			.saturating_add(RocksDbWeight::get().reads(24_u64))
-			.saturating_add(RocksDbWeight::get().writes(20_u64))
+		// Estimated: regenerate with make weights. The lease's job leaves its (full) queue; its price is summed over up to `MaxSegments` segments.
+		Weight::from_parts(530_000_000, 92902)
+			.saturating_add(RocksDbWeight::get().reads(25_u64))
+			.saturating_add(RocksDbWeight::get().writes(21_u64))
 	}
 	fn settle_due() -> Weight {
-		Weight::from_parts(504_743_000, 92902)
-			.saturating_add(RocksDbWeight::get().reads(26_u64))
-			.saturating_add(RocksDbWeight::get().writes(22_u64))
+		// Estimated: regenerate with make weights. As `settle`, the lease's job taken out of the queue run.
+		Weight::from_parts(520_000_000, 104391)
+			.saturating_add(RocksDbWeight::get().reads(27_u64))
+			.saturating_add(RocksDbWeight::get().writes(23_u64))
 	}
 	fn dispute() -> Weight {
-		Weight::from_parts(56_905_000, 3911)
-			.saturating_add(RocksDbWeight::get().reads(3_u64))
-			.saturating_add(RocksDbWeight::get().writes(3_u64))
+		// Estimated: regenerate with make weights. As `rule`: the refund released, the job unqueued, the machine freed.
+		Weight::from_parts(546_585_000, 81413)
+			.saturating_add(RocksDbWeight::get().reads(25_u64))
+			.saturating_add(RocksDbWeight::get().writes(21_u64))
 	}
 	fn rule() -> Weight {
 		Weight::from_parts(546_585_000, 69924)
@@ -306,9 +315,10 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes(21_u64))
 	}
 	fn rate() -> Weight {
-		Weight::from_parts(36_475_000, 3551)
-			.saturating_add(RocksDbWeight::get().reads(2_u64))
-			.saturating_add(RocksDbWeight::get().writes(2_u64))
+		// Estimated: regenerate with make weights. Scoring's `RatedIn` read and written; the window's job leaves its (full) queue.
+		Weight::from_parts(60_000_000, 17623)
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
+			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn set_fees() -> Weight {
 		Weight::from_parts(7_711_000, 0)

@@ -2,13 +2,17 @@
 
 use crate::{
 	types::{ModelInfo, ParamWeights},
-	Call, Config, Event, Models, Pallet, RulingPenalty, Threshold, Version, Weights,
+	Call, Config, Event, Models, Pallet, PruneFrom, RatedIn, RulingPenalty, Threshold, Version,
+	Weights,
 };
 use polkadot_sdk::{
 	frame_benchmarking::v2::*,
-	frame_support::traits::{EnsureOrigin, Get},
-	frame_system,
-	sp_runtime::BoundedVec,
+	frame_support::{
+		traits::{EnsureOrigin, Get},
+		weights::Weight,
+	},
+	frame_system::{self, pallet_prelude::BlockNumberFor},
+	sp_runtime::{traits::Zero, BoundedVec},
 };
 use powerverse_primitives::ModelName;
 
@@ -109,6 +113,30 @@ mod benchmarks {
 		assert_eq!(RulingPenalty::<T>::get(), 150);
 		assert_last_event::<T>(Event::RulingPenaltySet { penalty: 150 });
 		Ok(())
+	}
+
+	// `n` records of the previous rating period, all removed, and the step to the next
+	// period: within the budget of one block (`MAX_PRUNE_PER_BLOCK` = 512 units, of which
+	// one is the look at the period and one the look past its last record).
+	#[benchmark]
+	fn prune_ratings(n: Linear<0, 510>) {
+		let past = BlockNumberFor::<T>::zero();
+		for i in 0..n {
+			let pair: (T::AccountId, T::AccountId) =
+				(account("rater", i, 0), account("rated", i, 0));
+			RatedIn::<T>::insert(past, pair, ());
+		}
+		PruneFrom::<T>::put(past);
+		let now = T::RatingPeriod::get();
+		frame_system::Pallet::<T>::set_block_number(now);
+
+		#[block]
+		{
+			Pallet::<T>::prune(now, Weight::MAX);
+		}
+
+		assert_eq!(RatedIn::<T>::iter_prefix(past).count(), 0);
+		assert_eq!(PruneFrom::<T>::get(), Pallet::<T>::period_of(now));
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_bench_ext(), crate::mock::Test);

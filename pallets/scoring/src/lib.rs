@@ -14,6 +14,9 @@
 //!   penalty or a bonus, and it decays toward neutral with a half-life. Accounts below the
 //!   governance threshold are restricted. Other pallets use it through
 //!   [`powerverse_primitives::Reputation`].
+//! - **Ratings cannot be bought**: a rating weighs in proportion to what the rated deal paid
+//!   (up to [`Config::RatingFullWeight`]; nothing paid, no weight), and one rater rates one
+//!   account at most once per [`Config::RatingPeriod`] ([`RatedIn`], pruned in `on_idle`).
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -76,6 +79,17 @@ pub mod pallet {
 		#[pallet::constant]
 		type RulingBonus: Get<u32>;
 
+		/// What a rated deal must have paid (in the native currency's smallest unit) for the
+		/// rating to weigh in full; a deal that paid less moves reputation by `RatingFactor ×
+		/// min(paid, RatingFullWeight) / RatingFullWeight` of the way. Not 0.
+		#[pallet::constant]
+		type RatingFullWeight: Get<u128>;
+
+		/// Blocks in a rating period: one rater rates one account at most once a period
+		/// (periods are `block / RatingPeriod`). Not 0.
+		#[pallet::constant]
+		type RatingPeriod: Get<BlockNumberFor<Self>>;
+
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
 	}
@@ -108,6 +122,26 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Reputations<T: Config> =
 		StorageMap<_, Blake2_128Concat, T::AccountId, Record<BlockNumberFor<T>>, OptionQuery>;
+
+	/// `RatedIn: (period, (rater, rated)) => ()` — who rated whom in each rating period
+	/// (`block / RatingPeriod`). Only the current period is read; the records of past periods
+	/// are removed in `on_idle` (from [`PruneFrom`] on), so the map holds about one period of
+	/// ratings, each of which a paid deal opened.
+	#[pallet::storage]
+	pub type RatedIn<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		BlockNumberFor<T>,
+		Blake2_128Concat,
+		(T::AccountId, T::AccountId),
+		(),
+		OptionQuery,
+	>;
+
+	/// `PruneFrom` — the oldest rating period whose [`RatedIn`] records may not all be
+	/// removed yet; every earlier period is empty.
+	#[pallet::storage]
+	pub type PruneFrom<T: Config> = StorageValue<_, BlockNumberFor<T>, ValueQuery>;
 
 	#[pallet::genesis_config]
 	pub struct GenesisConfig<T: Config> {
@@ -193,10 +227,15 @@ pub mod pallet {
 		},
 		/// An account was rated after a lease or task.
 		Rated {
+			/// Who rated.
+			by: T::AccountId,
 			/// The account rated.
 			who: T::AccountId,
 			/// The rating, 1 to 5.
 			stars: u8,
+			/// What the rated deal paid: the rating weighs in proportion, up to
+			/// `RatingFullWeight`.
+			paid: u128,
 			/// Its reputation after the rating.
 			reputation: u32,
 		},
@@ -230,6 +269,11 @@ pub mod pallet {
 		PenaltyTooHigh,
 		/// A rating is 1 to 5 stars.
 		BadStars,
+		/// An account cannot rate itself.
+		SelfRating,
+		/// This rater has rated this account in the current rating period already; ratings
+		/// of the same counterparty count once a period, try again in the next one.
+		AlreadyRatedThisPeriod,
 	}
 
 	#[pallet::hooks]
@@ -239,6 +283,12 @@ pub mod pallet {
 			assert!(!T::DecayHalfLife::get().is_zero(), "DecayHalfLife must be positive");
 			assert!(!T::RatingFactor::get().is_zero(), "RatingFactor must be positive");
 			assert!(T::RulingBonus::get() <= MAX_REPUTATION, "RulingBonus must be at most 1000");
+			assert!(T::RatingFullWeight::get() > 0, "RatingFullWeight must be positive");
+			assert!(!T::RatingPeriod::get().is_zero(), "RatingPeriod must be positive");
+		}
+
+		fn on_idle(now: BlockNumberFor<T>, remaining: Weight) -> Weight {
+			Self::prune(now, remaining)
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -307,7 +357,7 @@ pub mod pallet {
 		/// Checks the pallet's invariants: every reputation at most 1000 and not written in
 		/// the future, the model count within `MaxModels` and equal to the entries, every
 		/// entry named with a positive FP32 figure, threshold and penalty at most 1000, every
-		/// reference non-zero.
+		/// reference non-zero, no rating recorded in a future period or left in a pruned one.
 		///
 		/// # Errors
 		/// A message naming the first broken invariant.
@@ -329,6 +379,13 @@ pub mod pallet {
 			ensure!(Threshold::<T>::get() <= MAX_REPUTATION, "threshold above 1000");
 			ensure!(RulingPenalty::<T>::get() <= MAX_REPUTATION, "ruling penalty above 1000");
 			ensure!(Weights::<T>::get().references_valid(), "a reference value is 0");
+			let (current, from) = (Self::period_of(now), PruneFrom::<T>::get());
+			ensure!(from <= current, "pruning ahead of the current period");
+			for (period, (by, who), ()) in RatedIn::<T>::iter() {
+				ensure!(period <= current, "rating recorded in a future period");
+				ensure!(period >= from, "rating left in a pruned period");
+				ensure!(by != who, "an account rated itself");
+			}
 			Ok(())
 		}
 	}

@@ -30,11 +30,17 @@ pub const HALF_LIFE: u64 = 100;
 pub const MAX_MODELS: u32 = 16;
 /// Favourable ruling bonus in the mock.
 pub const BONUS: u32 = 20;
+/// What a deal must pay for its rating to weigh in full, in the mock.
+pub const FULL: u128 = 1_000;
+/// Blocks in a rating period in the mock.
+pub const PERIOD: u64 = 50;
 
 parameter_types! {
 	pub const DecayHalfLife: u64 = HALF_LIFE;
 	pub const RatingFactor: Percent = Percent::from_percent(10);
 	pub const RulingBonus: u32 = BONUS;
+	pub const RatingFullWeight: u128 = FULL;
+	pub const RatingPeriod: u64 = PERIOD;
 }
 
 impl pallet_scoring::Config for Test {
@@ -43,6 +49,8 @@ impl pallet_scoring::Config for Test {
 	type DecayHalfLife = DecayHalfLife;
 	type RatingFactor = RatingFactor;
 	type RulingBonus = RulingBonus;
+	type RatingFullWeight = RatingFullWeight;
+	type RatingPeriod = RatingPeriod;
 	type WeightInfo = ();
 }
 

@@ -6,19 +6,32 @@
 //!   (1 star → 0, 2 → 250, 3 → 500, 4 → 750, 5 → 1000): `new = old + factor × (target −
 //!   old)`, with `factor` the runtime's `RatingFactor` (e.g. 10%: about the last ten ratings
 //!   matter). The step is rounded away from `old`, so repeated ratings reach the target.
+//! - **Weight**: a rating counts in proportion to what the rated deal paid: the step above
+//!   times `min(paid, RatingFullWeight) / RatingFullWeight`, rounded down ([`weighted_ema`]).
+//!   A deal that paid nothing, or next to nothing, moves nothing, so ratings cannot be bought
+//!   with empty leases.
+//! - **Once a period**: one rater rates one account at most once per `RatingPeriod` blocks
+//!   (the periods are `block / RatingPeriod`); a second rating is refused with
+//!   [`Error::AlreadyRatedThisPeriod`](crate::Error::AlreadyRatedThisPeriod). The record is
+//!   one key per pair in the period's prefix of [`RatedIn`]; past periods are removed in
+//!   `on_idle` ([`Pallet::prune`]), so only about one period of records is ever stored.
 //! - **Rulings**: a ruling against the account subtracts the governance-set `RulingPenalty`;
 //!   a favourable one adds the runtime's `RulingBonus`; both clamp to 0..=1000.
 //! - **Decay**: the distance to neutral halves every `DecayHalfLife` blocks since the last
 //!   rating or ruling, computed lazily on read ([`decayed`]); a write first applies the decay
 //!   up to now.
 
-use crate::{types::Record, Config, Error, Event, Pallet, Reputations, RulingPenalty, Threshold};
+use crate::{
+	types::Record, Config, Error, Event, Pallet, PruneFrom, RatedIn, Reputations, RulingPenalty,
+	Threshold, WeightInfo,
+};
 use polkadot_sdk::{
-	frame_support::{ensure, traits::Get},
-	frame_system,
+	frame_support::{ensure, traits::Get, weights::Weight},
+	frame_system::{self, pallet_prelude::BlockNumberFor},
 	sp_runtime::{
-		traits::{Saturating, UniqueSaturatedInto},
-		DispatchResult, Percent,
+		helpers_128bit::multiply_by_rational_with_rounding,
+		traits::{One, Saturating, UniqueSaturatedInto, Zero},
+		DispatchResult, Percent, Rounding,
 	},
 };
 use powerverse_primitives::Reputation;
@@ -81,6 +94,32 @@ pub fn ema(value: u32, target: u32, factor: Percent) -> u32 {
 	}
 }
 
+/// One [`ema`] step weighed by what the rated deal paid: the full step times
+/// `min(paid, full) / full`, rounded down. A deal that paid `full` or more moves reputation as
+/// [`ema`] does; one that paid nothing (or so little that the step rounds to 0) moves nothing.
+/// A `full` of 0 weighs every rating in full.
+pub fn weighted_ema(value: u32, target: u32, factor: Percent, paid: u128, full: u128) -> u32 {
+	let value = value.min(MAX_REPUTATION);
+	let target = target.min(MAX_REPUTATION);
+	let step = ema(value, target, factor).abs_diff(value);
+	let step = if full == 0 {
+		step
+	} else {
+		// `paid.min(full) <= full`, so the result is at most `step` and fits.
+		multiply_by_rational_with_rounding(step.into(), paid.min(full), full, Rounding::Down)
+			.and_then(|s| u32::try_from(s).ok())
+			.unwrap_or(0)
+	};
+	if target >= value {
+		value.saturating_add(step)
+	} else {
+		value.saturating_sub(step)
+	}
+}
+
+/// Most [`RatedIn`] records `on_idle` removes in one block, whatever weight is left.
+pub const MAX_PRUNE_PER_BLOCK: u32 = 512;
+
 /// Reputation after an arbitration ruling: `penalty` down when `against`, `bonus` up
 /// otherwise, within 0..=1000.
 pub fn after_ruling(value: u32, against: bool, penalty: u32, bonus: u32) -> u32 {
@@ -121,15 +160,77 @@ impl<T: Config> Pallet<T> {
 		})
 	}
 
-	/// Records a rating of `who`.
+	/// The rating period `block` is in.
+	pub fn period_of(block: BlockNumberFor<T>) -> BlockNumberFor<T> {
+		let period = T::RatingPeriod::get();
+		if period.is_zero() {
+			return block;
+		}
+		block / period
+	}
+
+	/// Records a rating of `who` by `by` after a deal that paid `paid`: weighed by `paid`
+	/// ([`weighted_ema`]), once per rater, account and rating period.
 	///
 	/// # Errors
-	/// [`Error::BadStars`] when `stars` is not 1 to 5; nothing is written then.
-	pub fn do_rate(who: &T::AccountId, stars: u8) -> DispatchResult {
+	/// [`Error::BadStars`] when `stars` is not 1 to 5, [`Error::SelfRating`] when `by` is
+	/// `who`, [`Error::AlreadyRatedThisPeriod`] when `by` rated `who` in this period already;
+	/// nothing is written then.
+	pub fn do_rate(by: &T::AccountId, who: &T::AccountId, stars: u8, paid: u128) -> DispatchResult {
 		let target = rating_target(stars).ok_or(Error::<T>::BadStars)?;
-		let reputation = Self::update(who, true, |v| ema(v, target, T::RatingFactor::get()));
-		Self::deposit_event(Event::Rated { who: who.clone(), stars, reputation });
+		ensure!(by != who, Error::<T>::SelfRating);
+		let period = Self::period_of(frame_system::Pallet::<T>::block_number());
+		let pair = (by.clone(), who.clone());
+		ensure!(!RatedIn::<T>::contains_key(period, &pair), Error::<T>::AlreadyRatedThisPeriod);
+		RatedIn::<T>::insert(period, pair, ());
+		let (factor, full) = (T::RatingFactor::get(), T::RatingFullWeight::get());
+		let reputation = Self::update(who, true, |v| weighted_ema(v, target, factor, paid, full));
+		Self::deposit_event(Event::Rated {
+			by: by.clone(),
+			who: who.clone(),
+			stars,
+			paid,
+			reputation,
+		});
 		Ok(())
+	}
+
+	/// Removes the [`RatedIn`] records of past periods, from [`PruneFrom`] on, as far as
+	/// `limit` allows (and at most [`MAX_PRUNE_PER_BLOCK`]); the rest waits for the next
+	/// block. Returns the weight used.
+	pub fn prune(now: BlockNumberFor<T>, limit: Weight) -> Weight {
+		let base = T::WeightInfo::prune_ratings(0);
+		let current = Self::period_of(now);
+		if limit.any_lt(base) {
+			return Weight::zero();
+		}
+		let mut from = PruneFrom::<T>::get();
+		if from >= current {
+			return T::DbWeight::get().reads(1);
+		}
+		let per = T::WeightInfo::prune_ratings(1).saturating_sub(base);
+		let budget = limit
+			.saturating_sub(base)
+			.checked_div_per_component(&per)
+			.unwrap_or(u64::MAX)
+			.min(MAX_PRUNE_PER_BLOCK.into());
+		// Every record removed and every period looked at counts one unit of the budget.
+		let mut used = 0u64;
+		while from < current && used < budget {
+			let room = budget.saturating_sub(used).saturating_sub(1);
+			let room = usize::try_from(room).unwrap_or(usize::MAX);
+			let removed = RatedIn::<T>::drain_prefix(from).take(room).count();
+			used = used.saturating_add(1).saturating_add(removed as u64);
+			if removed < room {
+				// Nothing left in this period.
+				from = from.saturating_add(One::one());
+			} else {
+				break;
+			}
+		}
+		PruneFrom::<T>::put(from);
+		let units = u32::try_from(used).unwrap_or(u32::MAX);
+		T::WeightInfo::prune_ratings(units)
 	}
 
 	/// Records an arbitration ruling about `who`.
@@ -171,8 +272,8 @@ impl<T: Config> Reputation<T::AccountId> for Pallet<T> {
 		Self::reputation_of(who) < Threshold::<T>::get()
 	}
 
-	fn rate(who: &T::AccountId, stars: u8) -> DispatchResult {
-		Self::do_rate(who, stars)
+	fn rate(by: &T::AccountId, who: &T::AccountId, stars: u8, paid: u128) -> DispatchResult {
+		Self::do_rate(by, who, stars, paid)
 	}
 
 	fn ruling(who: &T::AccountId, against: bool) {

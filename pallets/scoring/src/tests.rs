@@ -86,8 +86,18 @@ fn restricted(who: u64) -> bool {
 	<Scoring as Reputation<u64>>::is_restricted(&who)
 }
 
+fn rate_by(by: u64, who: u64, stars: u8, paid: u128) -> Result<(), DispatchError> {
+	<Scoring as Reputation<u64>>::rate(&by, &who, stars, paid)
+}
+
+std::thread_local! {
+	static NEXT_RATER: core::cell::Cell<u64> = const { core::cell::Cell::new(10_000) };
+}
+
+/// A full-weight rating of `who` by a rater that has not rated before.
 fn rate(who: u64, stars: u8) -> Result<(), DispatchError> {
-	<Scoring as Reputation<u64>>::rate(&who, stars)
+	let by = NEXT_RATER.with(|n| n.replace(n.get() + 1));
+	rate_by(by, who, stars, FULL)
 }
 
 fn ruling(who: u64, against: bool) {
@@ -559,10 +569,12 @@ mod reputation {
 	#[test]
 	fn ratings_move_reputation_by_ema() {
 		ExtBuilder::default().build_and_execute(|| {
-			assert_ok!(rate(1, 5));
+			assert_ok!(rate_by(7, 1, 5, FULL));
 			// 500 + 10% × (1000 − 500)
 			assert_eq!(rep(1), 550);
-			System::assert_last_event(Event::Rated { who: 1, stars: 5, reputation: 550 }.into());
+			System::assert_last_event(
+				Event::Rated { by: 7, who: 1, stars: 5, paid: FULL, reputation: 550 }.into(),
+			);
 			assert_eq!(
 				Reputations::<Test>::get(1),
 				Some(Record { value: 550, updated_at: 1, ratings: 1 })
@@ -719,6 +731,192 @@ mod reputation {
 			Reputations::<Test>::remove(9);
 			assert!(Scoring::do_try_state().is_ok());
 		});
+	}
+}
+
+mod wash_ratings {
+	use super::*;
+	use crate::{
+		reputation::{weighted_ema, MAX_PRUNE_PER_BLOCK},
+		weights::WeightInfo,
+		PruneFrom, RatedIn,
+	};
+	use polkadot_sdk::{
+		frame_support::{
+			traits::{Get, Hooks},
+			weights::{RuntimeDbWeight, Weight},
+		},
+		frame_system,
+	};
+
+	/// Issue 12, defect 9: a tenant renting and terminating in the same block (nothing paid)
+	/// rated the provider 1 star nine times and restricted it (500 × 0.9⁹ < 200).
+	#[test]
+	fn nine_one_star_ratings_after_empty_leases_do_not_restrict_a_provider() {
+		ExtBuilder::default().build_and_execute(|| {
+			assert_ok!(rate_by(10, 1, 1, 0));
+			System::assert_last_event(
+				Event::Rated { by: 10, who: 1, stars: 1, paid: 0, reputation: NEUTRAL }.into(),
+			);
+			// The same tenant cannot rate again this period, paid or not.
+			for _ in 0..8 {
+				assert_noop!(rate_by(10, 1, 1, 0), Error::<Test>::AlreadyRatedThisPeriod);
+				assert_noop!(rate_by(10, 1, 1, FULL), Error::<Test>::AlreadyRatedThisPeriod);
+			}
+			// Nine accounts with empty leases move nothing either.
+			for by in 11..19 {
+				assert_ok!(rate_by(by, 1, 1, 0));
+			}
+			assert_eq!(rep(1), NEUTRAL);
+			assert!(!restricted(1));
+		});
+	}
+
+	/// Issue 12, defect 9: a second account pumped its own provider to ~940 with 5-star
+	/// ratings of 1-planck leases.
+	#[test]
+	fn a_second_account_pumping_its_own_provider_with_one_planck_leases_moves_nothing() {
+		ExtBuilder::default().build_and_execute(|| {
+			for period in 0..60u64 {
+				go_to(1 + period * PERIOD);
+				assert_ok!(rate_by(20, 2, 5, 1));
+				assert_noop!(rate_by(20, 2, 5, 1), Error::<Test>::AlreadyRatedThisPeriod);
+			}
+			assert_eq!(rep(2), NEUTRAL);
+			assert_eq!(Reputations::<Test>::get(2).unwrap().ratings, 60);
+		});
+	}
+
+	#[test]
+	fn ratings_weigh_in_proportion_to_what_was_paid() {
+		ExtBuilder::default().build_and_execute(|| {
+			// Half the full weight: half of ⌈10% × 500⌉.
+			assert_ok!(rate_by(7, 1, 5, FULL / 2));
+			assert_eq!(rep(1), 525);
+			System::assert_last_event(
+				Event::Rated { by: 7, who: 1, stars: 5, paid: FULL / 2, reputation: 525 }.into(),
+			);
+			// More than the full weight counts as the full weight: ⌈10% × 475⌉.
+			assert_ok!(rate_by(8, 1, 5, 10 * FULL));
+			assert_eq!(rep(1), 573);
+			// A tenth: ⌊⌈10% × 573⌉ / 10⌋ = ⌊58 / 10⌋.
+			assert_ok!(rate_by(9, 1, 1, FULL / 10));
+			assert_eq!(rep(1), 568);
+			// 19 of 1,000: ⌊44 × 0.019⌋ = 0.
+			assert_ok!(rate_by(11, 1, 5, 19));
+			assert_eq!(rep(1), 568);
+			assert_eq!(Reputations::<Test>::get(1).unwrap().ratings, 4);
+		});
+	}
+
+	#[test]
+	fn a_rater_rates_a_counterparty_once_a_period() {
+		ExtBuilder::default().build_and_execute(|| {
+			assert_ok!(rate_by(7, 1, 5, FULL));
+			assert_noop!(rate_by(7, 1, 1, FULL), Error::<Test>::AlreadyRatedThisPeriod);
+			// The other direction, and other pairs, are separate.
+			assert_ok!(rate_by(1, 7, 5, FULL));
+			assert_ok!(rate_by(8, 1, 5, FULL));
+			assert_ok!(rate_by(7, 2, 5, FULL));
+			assert!(RatedIn::<Test>::contains_key(0, (7, 1)));
+			// Still period 0 at its last block; period 1 starts at block `PERIOD`.
+			go_to(PERIOD - 1);
+			assert_noop!(rate_by(7, 1, 1, FULL), Error::<Test>::AlreadyRatedThisPeriod);
+			go_to(PERIOD);
+			assert_ok!(rate_by(7, 1, 1, FULL));
+			assert!(RatedIn::<Test>::contains_key(1, (7, 1)));
+		});
+	}
+
+	#[test]
+	fn an_account_cannot_rate_itself() {
+		ExtBuilder::default().build_and_execute(|| {
+			assert_noop!(rate_by(7, 7, 5, FULL), Error::<Test>::SelfRating);
+			assert_noop!(rate_by(7, 7, 0, FULL), Error::<Test>::BadStars);
+		});
+	}
+
+	#[test]
+	fn past_periods_are_pruned_on_idle_within_the_weight_left() {
+		ExtBuilder::default().build_and_execute(|| {
+			for by in 10..15 {
+				assert_ok!(rate_by(by, 1, 5, FULL));
+			}
+			// Nothing to prune in the current period: only the cursor is read.
+			assert_eq!(
+				Scoring::on_idle(PERIOD - 1, Weight::MAX),
+				<<Test as frame_system::Config>::DbWeight as Get<RuntimeDbWeight>>::get().reads(1)
+			);
+			assert_eq!(RatedIn::<Test>::iter_prefix(0).count(), 5);
+			go_to(3 * PERIOD);
+			let weights = <() as WeightInfo>::prune_ratings;
+			// Too little weight: nothing happens.
+			assert_eq!(Scoring::on_idle(3 * PERIOD, weights(0).div(2)), Weight::zero());
+			assert_eq!(RatedIn::<Test>::iter_prefix(0).count(), 5);
+			// Room for three units: a period looked at and two records removed.
+			assert_eq!(Scoring::on_idle(3 * PERIOD, weights(3)), weights(3));
+			assert_eq!(RatedIn::<Test>::iter_prefix(0).count(), 3);
+			assert_eq!(PruneFrom::<Test>::get(), 0);
+			// Plenty: the rest of period 0, and the empty periods 1 and 2.
+			assert_eq!(Scoring::on_idle(3 * PERIOD, Weight::MAX), weights(6));
+			assert_eq!(RatedIn::<Test>::iter().count(), 0);
+			assert_eq!(PruneFrom::<Test>::get(), 3);
+			// The pairs may rate again (it is another period anyway).
+			assert_ok!(rate_by(10, 1, 5, FULL));
+		});
+	}
+
+	#[test]
+	fn pruning_is_bounded_per_block() {
+		ExtBuilder::default().build_and_execute(|| {
+			for i in 0..(MAX_PRUNE_PER_BLOCK as u64 + 10) {
+				RatedIn::<Test>::insert(0, (1_000 + i, 1), ());
+			}
+			go_to(PERIOD);
+			Scoring::on_idle(PERIOD, Weight::MAX);
+			// One unit for looking at the period, the rest for records.
+			assert_eq!(RatedIn::<Test>::iter_prefix(0).count(), 11);
+			Scoring::on_idle(PERIOD, Weight::MAX);
+			assert_eq!(RatedIn::<Test>::iter_prefix(0).count(), 0);
+			assert_eq!(PruneFrom::<Test>::get(), 1);
+		});
+	}
+
+	#[test]
+	fn try_state_catches_stale_or_future_rating_records() {
+		ExtBuilder::default().build_and_execute(|| {
+			RatedIn::<Test>::insert(1, (7, 1), ());
+			assert!(Scoring::do_try_state().is_err());
+			RatedIn::<Test>::remove(1, (7, 1));
+			RatedIn::<Test>::insert(0, (7, 7), ());
+			assert!(Scoring::do_try_state().is_err());
+			RatedIn::<Test>::remove(0, (7, 7));
+			go_to(2 * PERIOD);
+			RatedIn::<Test>::insert(0, (7, 1), ());
+			PruneFrom::<Test>::put(1);
+			assert!(Scoring::do_try_state().is_err());
+			RatedIn::<Test>::remove(0, (7, 1));
+			assert!(Scoring::do_try_state().is_ok());
+			PruneFrom::<Test>::put(3);
+			assert!(Scoring::do_try_state().is_err());
+			PruneFrom::<Test>::put(2);
+		});
+	}
+
+	#[test]
+	fn weighted_ema_steps() {
+		let ten = Percent::from_percent(10);
+		assert_eq!(weighted_ema(500, 1000, ten, 1_000, 1_000), 550);
+		assert_eq!(weighted_ema(500, 1000, ten, u128::MAX, 1_000), 550);
+		assert_eq!(weighted_ema(500, 1000, ten, 500, 1_000), 525);
+		assert_eq!(weighted_ema(500, 0, ten, 500, 1_000), 475);
+		assert_eq!(weighted_ema(500, 0, ten, 0, 1_000), 500);
+		assert_eq!(weighted_ema(500, 0, ten, 19, 1_000), 500);
+		assert_eq!(weighted_ema(500, 0, ten, 20, 1_000), 499);
+		assert_eq!(weighted_ema(500, 0, ten, 0, 0), 450);
+		assert_eq!(weighted_ema(2_000, 0, ten, 1_000, 1_000), 900);
+		// The runtime's full weight of 100 PVC: a 1-planck lease moves nothing.
+		assert_eq!(weighted_ema(500, 0, ten, 1, 100 * 10u128.pow(12)), 500);
 	}
 }
 

@@ -42,6 +42,7 @@ pub trait WeightInfo {
 	fn remove_model() -> Weight;
 	fn set_threshold() -> Weight;
 	fn set_ruling_penalty() -> Weight;
+	fn prune_ratings(n: u32, ) -> Weight;
 }
 
 /// Weights of `pallet_scoring` with the runtime's database costs.
@@ -110,6 +111,21 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		Weight::from_parts(18_585_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
+	/// Storage: `Scoring::PruneFrom` (r:1 w:1)
+	/// Proof: `Scoring::PruneFrom` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Scoring::RatedIn` (r:1 w:1)
+	/// Proof: `Scoring::RatedIn` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[0, 510]`.
+	// Estimated: regenerate with make weights.
+	fn prune_ratings(n: u32, ) -> Weight {
+		Weight::from_parts(18_705_000, 1489)
+			.saturating_add(Weight::from_parts(9_000_000, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 2583).saturating_mul(n.into()))
+	}
 }
 
 /// The same weights with RocksDB's database costs, for tests and mocks.
@@ -136,5 +152,15 @@ impl WeightInfo for () {
 	fn set_ruling_penalty() -> Weight {
 		Weight::from_parts(18_585_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
+	}
+	// Estimated: regenerate with make weights.
+	fn prune_ratings(n: u32, ) -> Weight {
+		Weight::from_parts(18_705_000, 1489)
+			.saturating_add(Weight::from_parts(9_000_000, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(1_u64))
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
+			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 2583).saturating_mul(n.into()))
 	}
 }
