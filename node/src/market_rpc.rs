@@ -2,6 +2,12 @@
 //! from the runtime's `MarketApi` at the best block (or the block asked for). The
 //! requirements are the query of `registry_search` without its sort and paging; each answer
 //! is a resource as `registry_*` shows it, plus its `fit` (0 to 1000).
+//!
+//! A match weighs at most [`MATCH_POOL`](powerverse_primitives::MATCH_POOL) candidates
+//! found among at most [`MAX_SCAN`] listed machines (in score order), and runs as a blocking
+//! method off the server's async workers. When that scan finds no candidate but did not
+//! reach the end of the market, the call is refused with an invalid-params error (-32602)
+//! saying so, rather than answering "none".
 
 use std::sync::Arc;
 
@@ -10,16 +16,17 @@ use jsonrpsee::{core::RpcResult, proc_macros::rpc};
 use polkadot_sdk::{
 	sp_api::ProvideRuntimeApi, sp_blockchain::HeaderBackend, sp_runtime::traits::Block as BlockT,
 };
-use powerverse_primitives::{MarketApi, MAX_PAGE};
+use powerverse_primitives::{MarketApi, MAX_PAGE, MAX_SCAN};
 use powerverse_runtime::{AccountId, Balance, BlockNumber};
 use serde_json::Value;
 
 /// The `market_*` methods.
 #[rpc(server, namespace = "market")]
 pub trait MarketRpc<Hash> {
-	/// Up to `limit` (1 to 100) listed resources meeting `requirements`, best fit first;
-	/// `near` is a geohash (1 to 5 characters) of the place the consumer prefers.
-	#[method(name = "match")]
+	/// Up to `limit` (1 to 100) listed resources meeting `requirements`, best fit first,
+	/// among the highest-scoring ones found in at most [`MAX_SCAN`] listed machines; `near`
+	/// is a geohash (1 to 5 characters) of the place the consumer prefers.
+	#[method(name = "match", blocking)]
 	fn market_match(
 		&self,
 		requirements: Query,
@@ -58,8 +65,9 @@ where
 		if requirements.sort.is_some()
 			|| requirements.page.is_some()
 			|| requirements.page_size.is_some()
+			|| requirements.cursor.is_some()
 		{
-			return Err(invalid("sort, page and pageSize do not apply to market_match"));
+			return Err(invalid("sort, page, pageSize and cursor do not apply to market_match"));
 		}
 		if limit == 0 || limit > MAX_PAGE {
 			return Err(invalid(format!("limit must be 1 to {MAX_PAGE}")));
@@ -78,7 +86,15 @@ where
 		let at = at.unwrap_or_else(|| self.client.info().best_hash);
 		let found =
 			self.client.runtime_api().market_match(at, filter, near, limit).map_err(internal)?;
+		if found.truncated && found.matches.is_empty() {
+			return Err(invalid(format!(
+				"no listed machine meeting the requirements among the {MAX_SCAN} highest-scoring \
+				 ones examined, the most one call examines: name a gpuModel or country to \
+				 search fewer, or page through registry_search by cursor"
+			)));
+		}
 		Ok(found
+			.matches
 			.iter()
 			.map(|m| {
 				let mut v = to_json(&m.resource);

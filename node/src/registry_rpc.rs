@@ -2,6 +2,11 @@
 //! filtered, paged search of listed resources. Answers come from the runtime's
 //! `RegistryApi` at the best block (or the block asked for) and are shown in plain JSON:
 //! names as text, accounts in SS58, balances as decimal strings of planck.
+//!
+//! Every method does bounded work and runs as a blocking method, off the server's async
+//! workers (as `state_call` does): a search examines at most [`MAX_SCAN`] listed machines
+//! and returns a cursor to carry on from; what could not be answered within that bound is
+//! refused with an invalid-params error (-32602) saying so.
 
 use std::sync::Arc;
 
@@ -17,11 +22,11 @@ use polkadot_sdk::{
 	sp_runtime::traits::Block as BlockT,
 };
 use powerverse_primitives::{
-	Filter, Interconnect, Price, RegistryApi, ResourceView, Sort, Status, StorageKind, Tier,
-	MAX_PAGE,
+	Cursor, Filter, Interconnect, Price, RegistryApi, ResourceView, Sort, Status, StorageKind,
+	Tier, MAX_PAGE, MAX_SCAN,
 };
 use powerverse_runtime::{AccountId, Balance, BlockNumber, SS58Prefix};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
 /// What `registry_search` takes. Every field is optional; unknown fields are refused.
@@ -54,28 +59,48 @@ pub struct Query {
 	pub min_score: Option<u32>,
 	/// Lowest owner reputation (0 to 1000).
 	pub min_reputation: Option<u32>,
-	/// `"score"` (highest first, the default) or `"price"` (lowest first).
+	/// `"score"` (highest first, the default) or `"price"` (lowest first, among the listed
+	/// machines one call examines).
 	pub sort: Option<String>,
-	/// Page number from 0.
+	/// Page number from 0, within the first [`MAX_SCAN`] results: `(page + 1) × pageSize`
+	/// at most [`MAX_SCAN`]. Not with `cursor`.
 	pub page: Option<u32>,
 	/// Results per page, 1 to 100 (default 20).
 	pub page_size: Option<u32>,
+	/// Where to carry on: the `next` of the previous answer to the same query.
+	pub cursor: Option<String>,
+}
+
+/// What `registry_search` answers.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Found {
+	/// At most a page of listed machines, as `registry_resource` shows them.
+	pub resources: Vec<Value>,
+	/// Cursor of the next page (pass it back as `cursor`); `null` when there is no more.
+	pub next: Option<String>,
+	/// Whether the call stopped at the [`MAX_SCAN`] listed machines it may examine, with more
+	/// left: fewer results than a page may still leave more from `next`, and a sort by price
+	/// ordered only the machines examined.
+	pub truncated: bool,
 }
 
 /// The `registry_*` methods.
 #[rpc(server, namespace = "registry")]
 pub trait RegistryRpc<Hash> {
 	/// A resource by id, `null` when there is none.
-	#[method(name = "resource")]
+	#[method(name = "resource", blocking)]
 	fn resource(&self, id: u32, at: Option<Hash>) -> RpcResult<Option<Value>>;
 
-	/// The resources of an owner (SS58 address), by id.
-	#[method(name = "resourcesOf")]
+	/// The resources of an owner (SS58 address), by id: at most the registry's
+	/// `MaxResourcesPerOwner`.
+	#[method(name = "resourcesOf", blocking)]
 	fn resources_of(&self, owner: String, at: Option<Hash>) -> RpcResult<Vec<Value>>;
 
-	/// Listed resources meeting the query, sorted and paged.
-	#[method(name = "search")]
-	fn search(&self, query: Query, at: Option<Hash>) -> RpcResult<Vec<Value>>;
+	/// Listed resources meeting the query, sorted and paged, among at most [`MAX_SCAN`]
+	/// listed machines examined, and the cursor of the next page.
+	#[method(name = "search", blocking)]
+	fn search(&self, query: Query, at: Option<Hash>) -> RpcResult<Found>;
 }
 
 /// Serves the `registry_*` methods from a client.
@@ -130,22 +155,27 @@ where
 		Ok(views.iter().map(to_json).collect())
 	}
 
-	fn search(&self, query: Query, at: Option<B::Hash>) -> RpcResult<Vec<Value>> {
-		let (filter, sort, page, size) = parse(query)?;
-		let views = self
+	fn search(&self, query: Query, at: Option<B::Hash>) -> RpcResult<Found> {
+		let (filter, sort, from, size) = parse(query)?;
+		let found = self
 			.client
 			.runtime_api()
-			.search(self.at(at), filter, sort, page, size)
+			.search(self.at(at), filter, sort, from, size)
 			.map_err(internal)?;
-		Ok(views.iter().map(to_json).collect())
+		Ok(Found {
+			resources: found.resources.iter().map(to_json).collect(),
+			next: found.next.map(|c| c.to_string()),
+			truncated: found.truncated,
+		})
 	}
 }
 
-/// The runtime's filter, sort and page from a query.
+/// The runtime's filter, sort, starting cursor and page size from a query.
 ///
 /// # Errors
-/// Invalid params, naming the field, for any value that cannot be understood.
-pub fn parse(q: Query) -> Result<(Filter<Balance>, Sort, u32, u32), ErrorObjectOwned> {
+/// Invalid params, naming the field, for any value that cannot be understood, and for a
+/// page that ends beyond the [`MAX_SCAN`] results one call can find.
+pub fn parse(q: Query) -> Result<(Filter<Balance>, Sort, Cursor, u32), ErrorObjectOwned> {
 	let bounded = |field: &str, s: String, max: usize| {
 		if s.is_empty() || s.len() > max {
 			Err(invalid(format!("{field} must be 1 to {max} characters")))
@@ -202,6 +232,18 @@ pub fn parse(q: Query) -> Result<(Filter<Balance>, Sort, u32, u32), ErrorObjectO
 	if size == 0 || size > MAX_PAGE {
 		return Err(invalid(format!("pageSize must be 1 to {MAX_PAGE}")));
 	}
+	let from = match (q.cursor, q.page) {
+		(Some(_), Some(_)) => return Err(invalid("page and cursor do not go together")),
+		(Some(c), None) => c.parse::<Cursor>().map_err(|_| {
+			invalid("cursor must be the `next` of a previous registry_search answer")
+		})?,
+		(None, page) => Cursor::page(page.unwrap_or(0), size).ok_or_else(|| {
+			invalid(format!(
+				"(page + 1) × pageSize must be at most {MAX_SCAN}, the most listed machines \
+				 one call examines: page further with `cursor`, the `next` of the answer"
+			))
+		})?,
+	};
 	let filter = Filter {
 		gpu_model,
 		min_gpus: q.min_gpus,
@@ -217,7 +259,7 @@ pub fn parse(q: Query) -> Result<(Filter<Balance>, Sort, u32, u32), ErrorObjectO
 		min_score: q.min_score,
 		min_reputation: q.min_reputation,
 	};
-	Ok((filter, sort, q.page.unwrap_or(0), size))
+	Ok((filter, sort, from, size))
 }
 
 fn text(b: &[u8]) -> String {

@@ -40,6 +40,8 @@ mod mock;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod search_tests;
+#[cfg(test)]
 mod verification_tests;
 
 pub use pallet::*;
