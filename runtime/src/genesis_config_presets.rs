@@ -4,9 +4,9 @@
 //! development and test networks, never for a network holding real value.
 
 use crate::{
-	dev_registry_params, fee_terms, registry_params, AccountId, BabeConfig, Balance, BalancesConfig, LeasesConfig,
-	RegistryConfig, Runtime, RuntimeGenesisConfig, SessionConfig, SessionKeys, StakerStatus,
-	StakingConfig, SudoConfig, BABE_GENESIS_EPOCH_CONFIG, UNITS,
+	dev_registry_params, fee_terms, registry_params, AccountId, BabeConfig, Balance,
+	BalancesConfig, LeasesConfig, RegistryConfig, Runtime, RuntimeGenesisConfig, SessionConfig,
+	SessionKeys, StakerStatus, StakingConfig, SudoConfig, BABE_GENESIS_EPOCH_CONFIG, UNITS,
 };
 use alloc::{vec, vec::Vec};
 use polkadot_sdk::{

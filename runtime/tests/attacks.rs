@@ -215,7 +215,10 @@ fn a_verifier_who_leaves_before_the_count_is_still_slashed() {
 			e,
 			RuntimeEvent::Registry(pallet_registry::Event::VerifierLeaving { seats: 1, .. })
 		)));
-		assert_eq!(registry_held(EVE, pallet_registry::HoldReason::VerifierStake), params.verifier_stake);
+		assert_eq!(
+			registry_held(EVE, pallet_registry::HoldReason::VerifierStake),
+			params.verifier_stake
+		);
 		check();
 		run_checked(reveal_end);
 		let (eve, fund, issuance) = (free(EVE), treasury(), Balances::total_issuance());
@@ -311,10 +314,8 @@ fn a_sybil_tenant_cannot_pump_its_provider() {
 		let lease = rent(pump, 0, 1, FIXED);
 		run_to_block(1 + 2 * HOURS + 1);
 		check();
-		let error = refused(
-			pump,
-			RuntimeCall::Leases(LeasesCall::rate { lease, stars: 5, comment: None }),
-		);
+		let error =
+			refused(pump, RuntimeCall::Leases(LeasesCall::rate { lease, stars: 5, comment: None }));
 		assert_eq!(error, pallet_scoring::Error::<Runtime>::AlreadyRatedThisPeriod.into());
 		assert_eq!(Scoring::reputation_of(&account(PROVIDER)), once);
 	});
@@ -402,14 +403,12 @@ fn a_consumer_cannot_tie_its_own_task_for_a_refund() {
 			RuntimeEvent::Orders(pallet_orders::Event::TaskPosted { order, .. }) => Some(order),
 			_ => None,
 		});
-		let task_held = || {
-			Balances::balance_on_hold(&pallet_orders::HoldReason::Task.into(), &account(TENANT))
-		};
+		let task_held =
+			|| Balances::balance_on_hold(&pallet_orders::HoldReason::Task.into(), &account(TENANT));
 		assert_eq!(task_held(), 2 * reward);
 		submit(honest, RuntimeCall::Orders(OrdersCall::take { order, resource: 0 }));
 		// One owner gets one slot: the honest provider's second machine is refused.
-		let error =
-			refused(honest, RuntimeCall::Orders(OrdersCall::take { order, resource: 1 }));
+		let error = refused(honest, RuntimeCall::Orders(OrdersCall::take { order, resource: 1 }));
 		assert_eq!(error, pallet_orders::Error::<Runtime>::AlreadyWorker.into());
 		// The sybil, another account of the consumer, takes the second slot.
 		submit(sybil, RuntimeCall::Orders(OrdersCall::take { order, resource: 2 }));

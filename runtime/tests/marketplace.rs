@@ -152,21 +152,12 @@ fn a_provider_registers_gets_verified_lists_and_is_found() {
 		// its key; the verifier commits, then reveals after the commit window.
 		let verdict = pallet_registry::Verdict { genuine: true, benchmark: 9_000 };
 		let salt = [9; 32];
-		let hash = pallet_registry::verification::commitment(
-			id,
-			1,
-			&account(verifier),
-			&verdict,
-			&salt,
-		);
+		let hash =
+			pallet_registry::verification::commitment(id, 1, &account(verifier), &verdict, &salt);
 		submit(verifier, RuntimeCall::Registry(RegistryCall::commit { resource: id, hash }));
 		run_to_block(commit_end + 1);
-		let message = pallet_registry::verification::challenge_message(
-			id,
-			1,
-			&challenge,
-			&account(verifier),
-		);
+		let message =
+			pallet_registry::verification::challenge_message(id, 1, &challenge, &account(verifier));
 		let proof = Some(machine().sign(&message).0);
 		submit(
 			verifier,

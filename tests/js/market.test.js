@@ -1,11 +1,14 @@
 // Renting compute from Polkadot.js: a provider lists a machine, a consumer finds it with the
 // node's `market_match` RPC, rents it (the rent is held), ends the lease early (the provider
 // is paid for the time used, less the platform fee) and both rate each other; then a demand
-// order filled by the provider, and a task taken, done and accepted. Starts its own
+// order filled by the provider, and a task taken, committed, revealed and accepted, after
+// which consumer and worker rate each other. Starts its own
 // `powerverse-node --dev` and stops it at the end.
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { u8aToHex } from '@polkadot/util';
+import { blake2AsU8a } from '@polkadot/util-crypto';
 import { connect, rpcError, send as sendTx } from './lib/substrate.js';
 
 const PVC = 10n ** 12n;
@@ -119,6 +122,13 @@ test('a machine is matched, rented, ended early and rated', async () => {
 	assert.ok((await api.query.scoring.reputations(ferdie.address)).isSome);
 });
 
+/**
+ * A worker's commitment to a task result, as `Orders::commitment` computes it:
+ * blake2-256 of the SCALE encoding of `(order: u64, result: H256, salt: H256, worker: AccountId)`.
+ */
+const commitment = (order, result, salt, worker) => u8aToHex(blake2AsU8a(
+	api.createType('(u64, H256, H256, AccountId)', [order, result, salt, worker]).toU8a()));
+
 test('a demand is filled and a task is done and accepted', async () => {
 	const ferdie = keyring.addFromUri('//Ferdie');
 	const charlie = keyring.addFromUri('//Charlie');
@@ -154,7 +164,19 @@ test('a demand is filled and a task is done and accepted', async () => {
 		.event.data.order.toNumber();
 	await send(api.tx.orders.take(t, machine), ferdie);
 	assert.equal((await provider.send('registry_resource', [machine])).status, 'busy');
-	await send(api.tx.orders.submit(t, `0x${'22'.repeat(32)}`, 'ipfs://bafy-result'), ferdie);
+	// Ferdie commits to its result (hidden), then reveals it: the only slot has committed.
+	const result = `0x${'22'.repeat(32)}`;
+	const salt = `0x${'33'.repeat(32)}`;
+	const committed = await send(
+		api.tx.orders.commit(t, commitment(t, result, salt, ferdie.address)), ferdie);
+	assert.ok(committed.some(({ event }) => api.events.orders.RevealOpened.is(event)));
+	assert.equal((await provider.send('registry_resource', [machine])).status, 'listed');
+	// A reveal that does not match the commitment is refused by name.
+	await assert.rejects(
+		send(api.tx.orders.reveal(t, result, 'ipfs://bafy-result', `0x${'44'.repeat(32)}`), ferdie),
+		/BadReveal/);
+	const revealed = await send(api.tx.orders.reveal(t, result, 'ipfs://bafy-result', salt), ferdie);
+	assert.ok(revealed.some(({ event }) => api.events.orders.InReview.is(event)));
 	const accepted = await send(api.tx.orders.acceptResult(t), charlie);
 	const paid = accepted.find(({ event }) => api.events.orders.Paid.is(event)).event.data;
 	assert.equal(paid.provider.toString(), ferdie.address);
@@ -162,4 +184,10 @@ test('a demand is filled and a task is done and accepted', async () => {
 	assert.equal((await provider.send('registry_resource', [machine])).status, 'listed');
 	// An order that does not exist is refused by name.
 	await assert.rejects(send(api.tx.orders.acceptResult(t), charlie), /UnknownOrder/);
+	// Both sides rate each other once.
+	assert.ok(accepted.some(({ event }) => api.events.orders.RatingsOpened.is(event)));
+	await send(api.tx.orders.rate(t, ferdie.address, 5, null), charlie);
+	await send(api.tx.orders.rate(t, charlie.address, 4, null), ferdie);
+	await assert.rejects(send(api.tx.orders.rate(t, ferdie.address, 5, null), charlie),
+		/NotRatable|AlreadyRated/);
 });

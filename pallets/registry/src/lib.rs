@@ -38,9 +38,9 @@ mod benchmarking;
 #[cfg(test)]
 mod mock;
 #[cfg(test)]
-mod tests;
-#[cfg(test)]
 mod search_tests;
+#[cfg(test)]
+mod tests;
 #[cfg(test)]
 mod verification_tests;
 

@@ -110,7 +110,9 @@ pub fn registry_params() -> pallet_registry::Params<Balance, crate::BlockNumber>
 /// The registry's parameters on development and local networks: a panel of `panel_size`,
 /// drawn two blocks after it is asked for, with half a minute to commit and to reveal, so a
 /// machine is verified within two minutes of its registration.
-pub fn dev_registry_params(panel_size: u32) -> pallet_registry::Params<Balance, crate::BlockNumber> {
+pub fn dev_registry_params(
+	panel_size: u32,
+) -> pallet_registry::Params<Balance, crate::BlockNumber> {
 	pallet_registry::Params {
 		panel_size,
 		commit_period: 5,
