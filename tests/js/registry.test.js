@@ -109,7 +109,8 @@ test('a machine is registered, certified, verified by a panel, listed and found'
 	const unsigned = await rpcError(send(api.tx.registry.reveal(id, verdict, salt, null), member));
 	assert.match(unsigned.message, /BadMachineSignature/);
 	const proof = machine.sign(message);
-	await send(api.tx.registry.reveal(id, verdict, salt, proof), member);
+	// A hex string: a byte array would be read as an encoded Option (its first byte the flag).
+	await send(api.tx.registry.reveal(id, verdict, salt, u8aToHex(proof)), member);
 
 	// The panel is counted after the reveal window: verified, and the verifier paid the fee.
 	await blockAtLeast(v.revealEnd.toNumber() + 2);
@@ -127,7 +128,8 @@ test('a machine is registered, certified, verified by a panel, listed and found'
 		const a = await api.query.nfts.attribute(collection, id, 'Pallet', key);
 		return u8aToString(a.unwrap()[0]);
 	};
-	assert.equal(await attribute('status'), 'Pending');
+	assert.equal(await attribute('status'), 'Idle');
+	assert.equal(await attribute('score'), `${view.score}`);
 	await assert.rejects(send(api.tx.nfts.transfer(collection, id, alice.address), ferdie),
 		/ItemLocked/);
 
