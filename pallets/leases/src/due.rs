@@ -100,14 +100,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Removes `job` from the queue of block `at`, if it is there.
 	pub(crate) fn unqueue(at: BlockNumberFor<T>, job: Job) {
-		Due::<T>::mutate_exists(at, |queue| {
-			if let Some(jobs) = queue {
-				jobs.retain(|j| *j != job);
-				if jobs.is_empty() {
-					*queue = None;
-				}
-			}
-		});
+		powerverse_primitives::unqueue::<Due<T>, _, _, _>(at, &job);
 	}
 
 	/// Works through the queues of the blocks up to `now`, at most `MaxDuePerInit` jobs and

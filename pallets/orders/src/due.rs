@@ -41,15 +41,9 @@ impl<T: Config> Pallet<T> {
 
 	/// Removes `job` from the due queue of `at`, if it is there; an emptied queue is removed.
 	pub(crate) fn unbook(job: Job, at: Option<BlockNumberFor<T>>) {
-		let Some(at) = at else { return };
-		Due::<T>::mutate_exists(at, |queue| {
-			if let Some(q) = queue {
-				q.retain(|j| *j != job);
-				if q.is_empty() {
-					*queue = None;
-				}
-			}
-		});
+		if let Some(at) = at {
+			powerverse_primitives::unqueue::<Due<T>, _, _, _>(at, &job);
+		}
 	}
 
 	/// Moves order `id`'s due entry to the first queue with room from `wanted` (`None`:

@@ -62,7 +62,7 @@ use polkadot_sdk::{
 		DispatchError, DispatchResult,
 	},
 };
-use powerverse_primitives::{ResourceId, Status};
+use powerverse_primitives::{unqueue, ResourceId, Status};
 
 /// Blocks in which a draw or a count may be booked, from the first one wanted.
 pub(crate) const BOOKING_BLOCKS: u32 = 8;
@@ -168,14 +168,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Removes `id` from the queue of block `at`.
 	pub(crate) fn unbook(at: BlockNumberFor<T>, id: ResourceId) {
-		Deadlines::<T>::mutate_exists(at, |q| {
-			if let Some(list) = q {
-				list.retain(|x| *x != id);
-				if list.is_empty() {
-					*q = None;
-				}
-			}
-		});
+		unqueue::<Deadlines<T>, _, _, _>(at, &id);
 	}
 
 	/// Ends the verification of `id`, if any, before its panel is counted: takes its queue
