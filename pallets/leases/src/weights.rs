@@ -63,7 +63,7 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::Due` (r:7 w:1)
 	/// Proof: `Leases::Due` (`max_values`: None, `max_size`: Some(9014), added: 11489, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::Providers` (r:1 w:1)
@@ -75,7 +75,7 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Nfts::Attribute` (r:4 w:4)
 	/// Proof: `Nfts::Attribute` (`max_values`: None, `max_size`: Some(479), added: 2954, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::Leases` (r:1 w:1)
-	/// Proof: `Leases::Leases` (`max_values`: None, `max_size`: Some(133), added: 2608, mode: `MaxEncodedLen`)
+	/// Proof: `Leases::Leases` (`max_values`: None, `max_size`: Some(454), added: 2929, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::CounterForLeases` (r:1 w:1)
 	/// Proof: `Leases::CounterForLeases` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::Ranked` (r:0 w:3)
@@ -84,39 +84,38 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Leases::Running` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	fn rent() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `12222`
+		//  Measured:  `12298`
 		//  Estimated: `81413`
-		// Minimum execution time: 352_636_000 picoseconds.
-		Weight::from_parts(381_209_000, 81413)
+		// Minimum execution time: 355_664_000 picoseconds.
+		Weight::from_parts(443_495_000, 81413)
 			.saturating_add(T::DbWeight::get().reads(23_u64))
 			.saturating_add(T::DbWeight::get().writes(18_u64))
 	}
 	/// Storage: `Leases::Leases` (r:1 w:1)
-	/// Proof: `Leases::Leases` (`max_values`: None, `max_size`: Some(133), added: 2608, mode: `MaxEncodedLen`)
+	/// Proof: `Leases::Leases` (`max_values`: None, `max_size`: Some(454), added: 2929, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::Resources` (r:1 w:0)
 	/// Proof: `Registry::Resources` (`max_values`: None, `max_size`: Some(446), added: 2921, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
-	/// Storage: `Leases::Due` (r:8 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
+	/// Storage: `Leases::Due` (r:9 w:2)
 	/// Proof: `Leases::Due` (`max_values`: None, `max_size`: Some(9014), added: 11489, mode: `MaxEncodedLen`)
 	fn extend() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `10680`
-		//  Estimated: `92902`
-		// Minimum execution time: 171_376_000 picoseconds.
-		// Estimated: regenerate with make weights. The old job leaves its (full) queue; the lease holds up to `MaxSegments` segments.
-		Weight::from_parts(215_000_000, 104391)
+		//  Measured:  `20050`
+		//  Estimated: `104391`
+		// Minimum execution time: 194_702_000 picoseconds.
+		Weight::from_parts(238_308_000, 104391)
 			.saturating_add(T::DbWeight::get().reads(13_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Leases::Leases` (r:1 w:1)
-	/// Proof: `Leases::Leases` (`max_values`: None, `max_size`: Some(133), added: 2608, mode: `MaxEncodedLen`)
+	/// Proof: `Leases::Leases` (`max_values`: None, `max_size`: Some(454), added: 2929, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::Fees` (r:1 w:0)
 	/// Proof: `Leases::Fees` (`max_values`: Some(1), `max_size`: Some(21), added: 516, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:3 w:3)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::Running` (r:1 w:1)
@@ -125,30 +124,35 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Registry::Resources` (`max_values`: None, `max_size`: Some(446), added: 2921, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::Providers` (r:1 w:1)
 	/// Proof: `Registry::Providers` (`max_values`: None, `max_size`: Some(289), added: 2764, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::Parameters` (r:1 w:0)
+	/// Proof: `Registry::Parameters` (`max_values`: Some(1), `max_size`: Some(73), added: 568, mode: `MaxEncodedLen`)
+	/// Storage: `Scoring::Reputations` (r:1 w:0)
+	/// Proof: `Scoring::Reputations` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
+	/// Storage: `Scoring::Threshold` (r:1 w:0)
+	/// Proof: `Scoring::Threshold` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::Collection` (r:1 w:0)
 	/// Proof: `Registry::Collection` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Nfts::Collection` (r:1 w:1)
 	/// Proof: `Nfts::Collection` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `Nfts::Attribute` (r:4 w:4)
 	/// Proof: `Nfts::Attribute` (`max_values`: None, `max_size`: Some(479), added: 2954, mode: `MaxEncodedLen`)
+	/// Storage: `Leases::Due` (r:8 w:2)
+	/// Proof: `Leases::Due` (`max_values`: None, `max_size`: Some(9014), added: 11489, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::CounterForLeases` (r:1 w:1)
 	/// Proof: `Leases::CounterForLeases` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::Tenancies` (r:1 w:1)
 	/// Proof: `Leases::Tenancies` (`max_values`: None, `max_size`: Some(850), added: 3325, mode: `MaxEncodedLen`)
-	/// Storage: `Leases::Due` (r:7 w:1)
-	/// Proof: `Leases::Due` (`max_values`: None, `max_size`: Some(9014), added: 11489, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::Ranked` (r:0 w:3)
 	/// Proof: `Registry::Ranked` (`max_values`: None, `max_size`: Some(58), added: 2533, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::Ratings` (r:0 w:1)
-	/// Proof: `Leases::Ratings` (`max_values`: None, `max_size`: Some(86), added: 2561, mode: `MaxEncodedLen`)
+	/// Proof: `Leases::Ratings` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
 	fn settle() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `12848`
-		//  Estimated: `81413`
-		// Minimum execution time: 453_166_000 picoseconds.
-		// Estimated: regenerate with make weights. The lease's job leaves its (full) queue; its price is summed over up to `MaxSegments` segments.
-		Weight::from_parts(530_000_000, 92902)
-			.saturating_add(T::DbWeight::get().reads(25_u64))
+		//  Measured:  `22481`
+		//  Estimated: `92902`
+		// Minimum execution time: 512_259_000 picoseconds.
+		Weight::from_parts(663_436_000, 92902)
+			.saturating_add(T::DbWeight::get().reads(28_u64))
 			.saturating_add(T::DbWeight::get().writes(21_u64))
 	}
 	/// Storage: `Leases::Cursor` (r:1 w:1)
@@ -156,11 +160,11 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Leases::Due` (r:8 w:2)
 	/// Proof: `Leases::Due` (`max_values`: None, `max_size`: Some(9014), added: 11489, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::Leases` (r:1 w:1)
-	/// Proof: `Leases::Leases` (`max_values`: None, `max_size`: Some(133), added: 2608, mode: `MaxEncodedLen`)
+	/// Proof: `Leases::Leases` (`max_values`: None, `max_size`: Some(454), added: 2929, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::Fees` (r:1 w:0)
 	/// Proof: `Leases::Fees` (`max_values`: Some(1), `max_size`: Some(21), added: 516, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:3 w:3)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::Running` (r:1 w:1)
@@ -169,6 +173,12 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Registry::Resources` (`max_values`: None, `max_size`: Some(446), added: 2921, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::Providers` (r:1 w:1)
 	/// Proof: `Registry::Providers` (`max_values`: None, `max_size`: Some(289), added: 2764, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::Parameters` (r:1 w:0)
+	/// Proof: `Registry::Parameters` (`max_values`: Some(1), `max_size`: Some(73), added: 568, mode: `MaxEncodedLen`)
+	/// Storage: `Scoring::Reputations` (r:1 w:0)
+	/// Proof: `Scoring::Reputations` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
+	/// Storage: `Scoring::Threshold` (r:1 w:0)
+	/// Proof: `Scoring::Threshold` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::Collection` (r:1 w:0)
 	/// Proof: `Registry::Collection` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Nfts::Collection` (r:1 w:1)
@@ -182,35 +192,55 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Registry::Ranked` (r:0 w:3)
 	/// Proof: `Registry::Ranked` (`max_values`: None, `max_size`: Some(58), added: 2533, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::Ratings` (r:0 w:1)
-	/// Proof: `Leases::Ratings` (`max_values`: None, `max_size`: Some(86), added: 2561, mode: `MaxEncodedLen`)
+	/// Proof: `Leases::Ratings` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
 	fn settle_due() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `12871`
+		//  Measured:  `13508`
 		//  Estimated: `92902`
-		// Minimum execution time: 442_731_000 picoseconds.
-		// Estimated: regenerate with make weights. As `settle`, the lease's job taken out of the queue run.
-		Weight::from_parts(520_000_000, 104391)
-			.saturating_add(T::DbWeight::get().reads(27_u64))
-			.saturating_add(T::DbWeight::get().writes(23_u64))
+		// Minimum execution time: 493_631_000 picoseconds.
+		Weight::from_parts(758_699_000, 92902)
+			.saturating_add(T::DbWeight::get().reads(29_u64))
+			.saturating_add(T::DbWeight::get().writes(22_u64))
 	}
 	/// Storage: `Leases::Leases` (r:1 w:1)
-	/// Proof: `Leases::Leases` (`max_values`: None, `max_size`: Some(133), added: 2608, mode: `MaxEncodedLen`)
+	/// Proof: `Leases::Leases` (`max_values`: None, `max_size`: Some(454), added: 2929, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
+	/// Storage: `Leases::Due` (r:1 w:1)
+	/// Proof: `Leases::Due` (`max_values`: None, `max_size`: Some(9014), added: 11489, mode: `MaxEncodedLen`)
+	/// Storage: `Leases::Running` (r:1 w:1)
+	/// Proof: `Leases::Running` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::Resources` (r:1 w:1)
 	/// Proof: `Registry::Resources` (`max_values`: None, `max_size`: Some(446), added: 2921, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::Providers` (r:1 w:1)
 	/// Proof: `Registry::Providers` (`max_values`: None, `max_size`: Some(289), added: 2764, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::Parameters` (r:1 w:0)
+	/// Proof: `Registry::Parameters` (`max_values`: Some(1), `max_size`: Some(73), added: 568, mode: `MaxEncodedLen`)
+	/// Storage: `Scoring::Reputations` (r:1 w:0)
+	/// Proof: `Scoring::Reputations` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
+	/// Storage: `Scoring::Threshold` (r:1 w:0)
+	/// Proof: `Scoring::Threshold` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::Collection` (r:1 w:0)
+	/// Proof: `Registry::Collection` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Nfts::Collection` (r:1 w:1)
+	/// Proof: `Nfts::Collection` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
+	/// Storage: `Nfts::Attribute` (r:4 w:4)
+	/// Proof: `Nfts::Attribute` (`max_values`: None, `max_size`: Some(479), added: 2954, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::Ranked` (r:0 w:3)
+	/// Proof: `Registry::Ranked` (`max_values`: None, `max_size`: Some(58), added: 2533, mode: `MaxEncodedLen`)
 	fn dispute() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1281`
-		//  Estimated: `3911`
-		// Minimum execution time: 51_697_000 picoseconds.
-		// Estimated: regenerate with make weights. As `rule`: the refund released, the job unqueued, the machine freed.
-		Weight::from_parts(546_585_000, 81413)
-			.saturating_add(T::DbWeight::get().reads(25_u64))
-			.saturating_add(T::DbWeight::get().writes(21_u64))
+		//  Measured:  `11987`
+		//  Estimated: `12806`
+		// Minimum execution time: 340_551_000 picoseconds.
+		Weight::from_parts(451_848_000, 12806)
+			.saturating_add(T::DbWeight::get().reads(16_u64))
+			.saturating_add(T::DbWeight::get().writes(15_u64))
 	}
 	/// Storage: `Leases::Leases` (r:1 w:1)
-	/// Proof: `Leases::Leases` (`max_values`: None, `max_size`: Some(133), added: 2608, mode: `MaxEncodedLen`)
+	/// Proof: `Leases::Leases` (`max_values`: None, `max_size`: Some(454), added: 2929, mode: `MaxEncodedLen`)
 	/// Storage: `Scoring::RulingPenalty` (r:1 w:0)
 	/// Proof: `Scoring::RulingPenalty` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Scoring::Reputations` (r:1 w:1)
@@ -218,51 +248,46 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Leases::Fees` (r:1 w:0)
 	/// Proof: `Leases::Fees` (`max_values`: Some(1), `max_size`: Some(21), added: 516, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:3 w:3)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Leases::Running` (r:1 w:1)
+	/// Storage: `Leases::Running` (r:1 w:0)
 	/// Proof: `Leases::Running` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
-	/// Storage: `Registry::Resources` (r:1 w:1)
-	/// Proof: `Registry::Resources` (`max_values`: None, `max_size`: Some(446), added: 2921, mode: `MaxEncodedLen`)
-	/// Storage: `Registry::Providers` (r:1 w:1)
-	/// Proof: `Registry::Providers` (`max_values`: None, `max_size`: Some(289), added: 2764, mode: `MaxEncodedLen`)
-	/// Storage: `Registry::Collection` (r:1 w:0)
-	/// Proof: `Registry::Collection` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// Storage: `Nfts::Collection` (r:1 w:1)
-	/// Proof: `Nfts::Collection` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
-	/// Storage: `Nfts::Attribute` (r:4 w:4)
-	/// Proof: `Nfts::Attribute` (`max_values`: None, `max_size`: Some(479), added: 2954, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::CounterForLeases` (r:1 w:1)
 	/// Proof: `Leases::CounterForLeases` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::Tenancies` (r:1 w:1)
 	/// Proof: `Leases::Tenancies` (`max_values`: None, `max_size`: Some(850), added: 3325, mode: `MaxEncodedLen`)
-	/// Storage: `Leases::Due` (r:6 w:1)
+	/// Storage: `Leases::Due` (r:7 w:1)
 	/// Proof: `Leases::Due` (`max_values`: None, `max_size`: Some(9014), added: 11489, mode: `MaxEncodedLen`)
-	/// Storage: `Registry::Ranked` (r:0 w:3)
-	/// Proof: `Registry::Ranked` (`max_values`: None, `max_size`: Some(58), added: 2533, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::Resources` (r:1 w:1)
+	/// Proof: `Registry::Resources` (`max_values`: None, `max_size`: Some(446), added: 2921, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::Providers` (r:1 w:1)
+	/// Proof: `Registry::Providers` (`max_values`: None, `max_size`: Some(289), added: 2764, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::Ratings` (r:0 w:1)
-	/// Proof: `Leases::Ratings` (`max_values`: None, `max_size`: Some(86), added: 2561, mode: `MaxEncodedLen`)
+	/// Proof: `Leases::Ratings` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
 	fn rule() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `12949`
-		//  Estimated: `69924`
-		// Minimum execution time: 502_059_000 picoseconds.
-		Weight::from_parts(546_585_000, 69924)
-			.saturating_add(T::DbWeight::get().reads(25_u64))
-			.saturating_add(T::DbWeight::get().writes(21_u64))
+		//  Measured:  `12302`
+		//  Estimated: `81413`
+		// Minimum execution time: 373_009_000 picoseconds.
+		Weight::from_parts(443_706_000, 81413)
+			.saturating_add(T::DbWeight::get().reads(20_u64))
+			.saturating_add(T::DbWeight::get().writes(12_u64))
 	}
 	/// Storage: `Leases::Ratings` (r:1 w:1)
-	/// Proof: `Leases::Ratings` (`max_values`: None, `max_size`: Some(86), added: 2561, mode: `MaxEncodedLen`)
+	/// Proof: `Leases::Ratings` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
+	/// Storage: `Scoring::RatedIn` (r:1 w:1)
+	/// Proof: `Scoring::RatedIn` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	/// Storage: `Scoring::Reputations` (r:1 w:1)
 	/// Proof: `Scoring::Reputations` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
+	/// Storage: `Leases::Due` (r:1 w:1)
+	/// Proof: `Leases::Due` (`max_values`: None, `max_size`: Some(9014), added: 11489, mode: `MaxEncodedLen`)
 	fn rate() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `377`
-		//  Estimated: `3551`
-		// Minimum execution time: 32_478_000 picoseconds.
-		// Estimated: regenerate with make weights. Scoring's `RatedIn` read and written; the window's job leaves its (full) queue.
-		Weight::from_parts(60_000_000, 17623)
+		//  Measured:  `9597`
+		//  Estimated: `12479`
+		// Minimum execution time: 66_009_000 picoseconds.
+		Weight::from_parts(92_288_000, 12479)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -272,8 +297,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 6_820_000 picoseconds.
-		Weight::from_parts(7_711_000, 0)
+		// Minimum execution time: 7_161_000 picoseconds.
+		Weight::from_parts(10_846_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 }
@@ -281,47 +306,42 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with RocksDB's database costs, for tests and mocks.
 impl WeightInfo for () {
 	fn rent() -> Weight {
-		Weight::from_parts(381_209_000, 81413)
+		Weight::from_parts(443_495_000, 81413)
 			.saturating_add(RocksDbWeight::get().reads(23_u64))
 			.saturating_add(RocksDbWeight::get().writes(18_u64))
 	}
 	fn extend() -> Weight {
-		// Estimated: regenerate with make weights. The old job leaves its (full) queue; the lease holds up to `MaxSegments` segments.
-		Weight::from_parts(215_000_000, 104391)
+		Weight::from_parts(238_308_000, 104391)
 			.saturating_add(RocksDbWeight::get().reads(13_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn settle() -> Weight {
-		// Estimated: regenerate with make weights. The lease's job leaves its (full) queue; its price is summed over up to `MaxSegments` segments.
-		Weight::from_parts(530_000_000, 92902)
-			.saturating_add(RocksDbWeight::get().reads(25_u64))
+		Weight::from_parts(663_436_000, 92902)
+			.saturating_add(RocksDbWeight::get().reads(28_u64))
 			.saturating_add(RocksDbWeight::get().writes(21_u64))
 	}
 	fn settle_due() -> Weight {
-		// Estimated: regenerate with make weights. As `settle`, the lease's job taken out of the queue run.
-		Weight::from_parts(520_000_000, 104391)
-			.saturating_add(RocksDbWeight::get().reads(27_u64))
-			.saturating_add(RocksDbWeight::get().writes(23_u64))
+		Weight::from_parts(758_699_000, 92902)
+			.saturating_add(RocksDbWeight::get().reads(29_u64))
+			.saturating_add(RocksDbWeight::get().writes(22_u64))
 	}
 	fn dispute() -> Weight {
-		// Estimated: regenerate with make weights. As `rule`: the refund released, the job unqueued, the machine freed.
-		Weight::from_parts(546_585_000, 81413)
-			.saturating_add(RocksDbWeight::get().reads(25_u64))
-			.saturating_add(RocksDbWeight::get().writes(21_u64))
+		Weight::from_parts(451_848_000, 12806)
+			.saturating_add(RocksDbWeight::get().reads(16_u64))
+			.saturating_add(RocksDbWeight::get().writes(15_u64))
 	}
 	fn rule() -> Weight {
-		Weight::from_parts(546_585_000, 69924)
-			.saturating_add(RocksDbWeight::get().reads(25_u64))
-			.saturating_add(RocksDbWeight::get().writes(21_u64))
+		Weight::from_parts(443_706_000, 81413)
+			.saturating_add(RocksDbWeight::get().reads(20_u64))
+			.saturating_add(RocksDbWeight::get().writes(12_u64))
 	}
 	fn rate() -> Weight {
-		// Estimated: regenerate with make weights. Scoring's `RatedIn` read and written; the window's job leaves its (full) queue.
-		Weight::from_parts(60_000_000, 17623)
+		Weight::from_parts(92_288_000, 12479)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn set_fees() -> Weight {
-		Weight::from_parts(7_711_000, 0)
+		Weight::from_parts(10_846_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 }

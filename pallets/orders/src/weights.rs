@@ -64,17 +64,17 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Orders::NextOrderId` (r:1 w:1)
 	/// Proof: `Orders::NextOrderId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Orders::Due` (r:8 w:1)
-	/// Proof: `Orders::Due` (`max_values`: None, `max_size`: Some(2062), added: 4537, mode: `MaxEncodedLen`)
+	/// Proof: `Orders::Due` (`max_values`: None, `max_size`: Some(2318), added: 4793, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
 	/// Storage: `Orders::Orders` (r:0 w:1)
-	/// Proof: `Orders::Orders` (`max_values`: None, `max_size`: Some(1787), added: 4262, mode: `MaxEncodedLen`)
+	/// Proof: `Orders::Orders` (`max_values`: None, `max_size`: Some(2018), added: 4493, mode: `MaxEncodedLen`)
 	fn post_demand() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3619`
-		//  Estimated: `37286`
-		// Minimum execution time: 160_269_000 picoseconds.
-		Weight::from_parts(178_867_000, 37286)
+		//  Measured:  `3959`
+		//  Estimated: `39334`
+		// Minimum execution time: 183_435_000 picoseconds.
+		Weight::from_parts(270_716_000, 39334)
 			.saturating_add(T::DbWeight::get().reads(13_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -83,11 +83,11 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Scoring::Threshold` (r:1 w:0)
 	/// Proof: `Scoring::Threshold` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Orders::Orders` (r:1 w:1)
-	/// Proof: `Orders::Orders` (`max_values`: None, `max_size`: Some(1787), added: 4262, mode: `MaxEncodedLen`)
+	/// Proof: `Orders::Orders` (`max_values`: None, `max_size`: Some(2018), added: 4493, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::Resources` (r:1 w:1)
 	/// Proof: `Registry::Resources` (`max_values`: None, `max_size`: Some(446), added: 2921, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::NextLeaseId` (r:1 w:1)
 	/// Proof: `Leases::NextLeaseId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::Tenancies` (r:1 w:1)
@@ -103,9 +103,11 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Nfts::Attribute` (r:4 w:4)
 	/// Proof: `Nfts::Attribute` (`max_values`: None, `max_size`: Some(479), added: 2954, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::Leases` (r:1 w:1)
-	/// Proof: `Leases::Leases` (`max_values`: None, `max_size`: Some(133), added: 2608, mode: `MaxEncodedLen`)
+	/// Proof: `Leases::Leases` (`max_values`: None, `max_size`: Some(454), added: 2929, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::CounterForLeases` (r:1 w:1)
 	/// Proof: `Leases::CounterForLeases` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Orders::Due` (r:1 w:1)
+	/// Proof: `Orders::Due` (`max_values`: None, `max_size`: Some(2318), added: 4793, mode: `MaxEncodedLen`)
 	/// Storage: `Orders::OrdersOf` (r:1 w:1)
 	/// Proof: `Orders::OrdersOf` (`max_values`: None, `max_size`: Some(305), added: 2780, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::Ranked` (r:0 w:3)
@@ -113,30 +115,28 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Leases::Running` (r:0 w:1)
 	/// Proof: `Leases::Running` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	fn fill() -> Weight {
-		// Estimated: regenerate with make weights.
-		// Measured, plus `Orders::Due` (r:1 w:1): the demand's due entry is removed.
 		// Proof Size summary in bytes:
-		//  Measured:  `2962`
+		//  Measured:  `3588`
 		//  Estimated: `12806`
-		// Minimum execution time: 373_086_000 picoseconds.
-		Weight::from_parts(423_101_000, 12806)
+		// Minimum execution time: 494_042_000 picoseconds.
+		Weight::from_parts(791_598_000, 12806)
 			.saturating_add(T::DbWeight::get().reads(20_u64))
 			.saturating_add(T::DbWeight::get().writes(20_u64))
 	}
 	/// Storage: `Orders::Orders` (r:1 w:1)
-	/// Proof: `Orders::Orders` (`max_values`: None, `max_size`: Some(1787), added: 4262, mode: `MaxEncodedLen`)
+	/// Proof: `Orders::Orders` (`max_values`: None, `max_size`: Some(2018), added: 4493, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
+	/// Storage: `Orders::Due` (r:1 w:1)
+	/// Proof: `Orders::Due` (`max_values`: None, `max_size`: Some(2318), added: 4793, mode: `MaxEncodedLen`)
 	/// Storage: `Orders::OrdersOf` (r:1 w:1)
 	/// Proof: `Orders::OrdersOf` (`max_values`: None, `max_size`: Some(305), added: 2780, mode: `MaxEncodedLen`)
 	fn cancel() -> Weight {
-		// Estimated: regenerate with make weights.
-		// Measured, plus `Orders::Due` (r:1 w:1): the order's due entry is removed.
 		// Proof Size summary in bytes:
-		//  Measured:  `1316`
-		//  Estimated: `5252`
-		// Minimum execution time: 92_648_000 picoseconds.
-		Weight::from_parts(100_590_000, 5252)
+		//  Measured:  `1888`
+		//  Estimated: `5783`
+		// Minimum execution time: 119_980_000 picoseconds.
+		Weight::from_parts(180_100_000, 5783)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -149,17 +149,17 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Orders::NextOrderId` (r:1 w:1)
 	/// Proof: `Orders::NextOrderId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Orders::Due` (r:8 w:1)
-	/// Proof: `Orders::Due` (`max_values`: None, `max_size`: Some(2062), added: 4537, mode: `MaxEncodedLen`)
+	/// Proof: `Orders::Due` (`max_values`: None, `max_size`: Some(2318), added: 4793, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
 	/// Storage: `Orders::Orders` (r:0 w:1)
-	/// Proof: `Orders::Orders` (`max_values`: None, `max_size`: Some(1787), added: 4262, mode: `MaxEncodedLen`)
+	/// Proof: `Orders::Orders` (`max_values`: None, `max_size`: Some(2018), added: 4493, mode: `MaxEncodedLen`)
 	fn post_task() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3619`
-		//  Estimated: `37286`
-		// Minimum execution time: 164_075_000 picoseconds.
-		Weight::from_parts(178_376_000, 37286)
+		//  Measured:  `3959`
+		//  Estimated: `39334`
+		// Minimum execution time: 186_380_000 picoseconds.
+		Weight::from_parts(246_440_000, 39334)
 			.saturating_add(T::DbWeight::get().reads(13_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -168,7 +168,7 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Scoring::Threshold` (r:1 w:0)
 	/// Proof: `Scoring::Threshold` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Orders::Orders` (r:1 w:1)
-	/// Proof: `Orders::Orders` (`max_values`: None, `max_size`: Some(1787), added: 4262, mode: `MaxEncodedLen`)
+	/// Proof: `Orders::Orders` (`max_values`: None, `max_size`: Some(2018), added: 4493, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::Resources` (r:1 w:1)
 	/// Proof: `Registry::Resources` (`max_values`: None, `max_size`: Some(446), added: 2921, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::Providers` (r:1 w:1)
@@ -183,201 +183,250 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Registry::Ranked` (`max_values`: None, `max_size`: Some(58), added: 2533, mode: `MaxEncodedLen`)
 	fn take() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3406`
+		//  Measured:  `3455`
 		//  Estimated: `12806`
-		// Minimum execution time: 230_994_000 picoseconds.
-		Weight::from_parts(257_575_000, 12806)
+		// Minimum execution time: 284_046_000 picoseconds.
+		Weight::from_parts(402_814_000, 12806)
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(11_u64))
 	}
+	/// Storage: `Orders::Orders` (r:1 w:1)
+	/// Proof: `Orders::Orders` (`max_values`: None, `max_size`: Some(2018), added: 4493, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::Resources` (r:1 w:1)
+	/// Proof: `Registry::Resources` (`max_values`: None, `max_size`: Some(446), added: 2921, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::Providers` (r:1 w:1)
+	/// Proof: `Registry::Providers` (`max_values`: None, `max_size`: Some(289), added: 2764, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::Parameters` (r:1 w:0)
+	/// Proof: `Registry::Parameters` (`max_values`: Some(1), `max_size`: Some(73), added: 568, mode: `MaxEncodedLen`)
+	/// Storage: `Scoring::Reputations` (r:1 w:0)
+	/// Proof: `Scoring::Reputations` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
+	/// Storage: `Scoring::Threshold` (r:1 w:0)
+	/// Proof: `Scoring::Threshold` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::Collection` (r:1 w:0)
+	/// Proof: `Registry::Collection` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Nfts::Collection` (r:1 w:1)
+	/// Proof: `Nfts::Collection` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
+	/// Storage: `Nfts::Attribute` (r:4 w:4)
+	/// Proof: `Nfts::Attribute` (`max_values`: None, `max_size`: Some(479), added: 2954, mode: `MaxEncodedLen`)
+	/// Storage: `Orders::Due` (r:8 w:2)
+	/// Proof: `Orders::Due` (`max_values`: None, `max_size`: Some(2318), added: 4793, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::Ranked` (r:0 w:3)
+	/// Proof: `Registry::Ranked` (`max_values`: None, `max_size`: Some(58), added: 2533, mode: `MaxEncodedLen`)
 	fn commit() -> Weight {
-		// Estimated: regenerate with make weights.
-		// From `take` (the registry engages there, releases here) plus `Orders::Due` (r:9 w:2)
-		// for moving the due entry when the last commitment opens the reveal.
-		Weight::from_parts(257_575_000, 53639)
-			.saturating_add(T::DbWeight::get().reads(18_u64))
+		// Proof Size summary in bytes:
+		//  Measured:  `7087`
+		//  Estimated: `39334`
+		// Minimum execution time: 369_405_000 picoseconds.
+		Weight::from_parts(551_578_000, 39334)
+			.saturating_add(T::DbWeight::get().reads(20_u64))
 			.saturating_add(T::DbWeight::get().writes(13_u64))
 	}
+	/// Storage: `Orders::Orders` (r:1 w:1)
+	/// Proof: `Orders::Orders` (`max_values`: None, `max_size`: Some(2018), added: 4493, mode: `MaxEncodedLen`)
+	/// Storage: `Leases::Fees` (r:1 w:0)
+	/// Proof: `Leases::Fees` (`max_values`: Some(1), `max_size`: Some(21), added: 516, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:7 w:7)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Orders::Due` (r:8 w:2)
+	/// Proof: `Orders::Due` (`max_values`: None, `max_size`: Some(2318), added: 4793, mode: `MaxEncodedLen`)
+	/// Storage: `Orders::OrdersOf` (r:1 w:1)
+	/// Proof: `Orders::OrdersOf` (`max_values`: None, `max_size`: Some(305), added: 2780, mode: `MaxEncodedLen`)
+	/// Storage: `Orders::TaskRatings` (r:0 w:1)
+	/// Proof: `Orders::TaskRatings` (`max_values`: None, `max_size`: Some(403), added: 2878, mode: `MaxEncodedLen`)
 	/// The range of component `k` is `[1, 7]`.
 	fn reveal(k: u32, ) -> Weight {
-		// Estimated: regenerate with make weights.
-		// From the former `submit(k)` (the last result decides: `k` payments) plus
-		// `Orders::Due` (r:9 w:2) and `Orders::TaskRatings` (r:0 w:1) for the ratings.
-		Weight::from_parts(252_738_820, 53639)
-			.saturating_add(Weight::from_parts(160_998_629, 0).saturating_mul(k.into()))
-			.saturating_add(T::DbWeight::get().reads(21_u64))
+		// Proof Size summary in bytes:
+		//  Measured:  `4500 + k * (353 ±0)`
+		//  Estimated: `39334 + k * (2603 ±0)`
+		// Minimum execution time: 305_138_000 picoseconds.
+		Weight::from_parts(246_524_451, 39334)
+			// Standard Error: 4_716_108
+			.saturating_add(Weight::from_parts(219_508_463, 0).saturating_mul(k.into()))
+			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(k.into())))
-			.saturating_add(T::DbWeight::get().writes(16_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(k.into())))
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(k.into()))
 	}
 	/// Storage: `Orders::Orders` (r:1 w:1)
-	/// Proof: `Orders::Orders` (`max_values`: None, `max_size`: Some(1787), added: 4262, mode: `MaxEncodedLen`)
+	/// Proof: `Orders::Orders` (`max_values`: None, `max_size`: Some(2018), added: 4493, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::Fees` (r:1 w:0)
 	/// Proof: `Leases::Fees` (`max_values`: Some(1), `max_size`: Some(21), added: 516, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:8 w:8)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Orders::Due` (r:8 w:2)
+	/// Proof: `Orders::Due` (`max_values`: None, `max_size`: Some(2318), added: 4793, mode: `MaxEncodedLen`)
 	/// Storage: `Orders::OrdersOf` (r:1 w:1)
 	/// Proof: `Orders::OrdersOf` (`max_values`: None, `max_size`: Some(305), added: 2780, mode: `MaxEncodedLen`)
+	/// Storage: `Orders::TaskRatings` (r:0 w:1)
+	/// Proof: `Orders::TaskRatings` (`max_values`: None, `max_size`: Some(403), added: 2878, mode: `MaxEncodedLen`)
 	/// The range of component `k` is `[1, 7]`.
 	fn accept_result(k: u32, ) -> Weight {
-		// Estimated: regenerate with make weights.
-		// Measured, plus `Orders::Due` (r:10 w:2): the due entry removed, the rating window booked;
-		// `Orders::TaskRatings` (r:0 w:1).
 		// Proof Size summary in bytes:
-		//  Measured:  `1665 + k * (321 ±0)`
-		//  Estimated: `5252 + k * (2603 ±0)`
-		// Minimum execution time: 207_089_000 picoseconds.
-		Weight::from_parts(70_100_251, 5252)
-			// Standard Error: 275_397
-			.saturating_add(Weight::from_parts(154_796_448, 0).saturating_mul(k.into()))
-			.saturating_add(T::DbWeight::get().reads(15_u64))
+		//  Measured:  `4863 + k * (353 ±0)`
+		//  Estimated: `39334 + k * (2603 ±0)`
+		// Minimum execution time: 298_739_000 picoseconds.
+		Weight::from_parts(149_369_021, 39334)
+			// Standard Error: 1_904_910
+			.saturating_add(Weight::from_parts(185_367_505, 0).saturating_mul(k.into()))
+			.saturating_add(T::DbWeight::get().reads(13_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(k.into())))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(k.into())))
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(k.into()))
 	}
 	/// Storage: `Orders::Orders` (r:1 w:1)
-	/// Proof: `Orders::Orders` (`max_values`: None, `max_size`: Some(1787), added: 4262, mode: `MaxEncodedLen`)
+	/// Proof: `Orders::Orders` (`max_values`: None, `max_size`: Some(2018), added: 4493, mode: `MaxEncodedLen`)
+	/// Storage: `Orders::Due` (r:1 w:1)
+	/// Proof: `Orders::Due` (`max_values`: None, `max_size`: Some(2318), added: 4793, mode: `MaxEncodedLen`)
 	fn reject_result() -> Weight {
-		// Estimated: regenerate with make weights.
-		// Measured, plus `Orders::Due` (r:1 w:1): the due entry is removed.
 		// Proof Size summary in bytes:
-		//  Measured:  `2336`
-		//  Estimated: `5252`
-		// Minimum execution time: 37_016_000 picoseconds.
-		Weight::from_parts(49_323_000, 5252)
+		//  Measured:  `3113`
+		//  Estimated: `5783`
+		// Minimum execution time: 73_931_000 picoseconds.
+		Weight::from_parts(110_756_000, 5783)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Orders::Orders` (r:1 w:1)
-	/// Proof: `Orders::Orders` (`max_values`: None, `max_size`: Some(1787), added: 4262, mode: `MaxEncodedLen`)
+	/// Proof: `Orders::Orders` (`max_values`: None, `max_size`: Some(2018), added: 4493, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::Fees` (r:1 w:0)
 	/// Proof: `Leases::Fees` (`max_values`: Some(1), `max_size`: Some(21), added: 516, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:8 w:8)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Scoring::RulingPenalty` (r:1 w:0)
+	/// Proof: `Scoring::RulingPenalty` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Scoring::Reputations` (r:8 w:8)
+	/// Proof: `Scoring::Reputations` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	/// Storage: `Orders::OrdersOf` (r:1 w:1)
 	/// Proof: `Orders::OrdersOf` (`max_values`: None, `max_size`: Some(305), added: 2780, mode: `MaxEncodedLen`)
+	/// Storage: `Orders::Due` (r:7 w:1)
+	/// Proof: `Orders::Due` (`max_values`: None, `max_size`: Some(2318), added: 4793, mode: `MaxEncodedLen`)
+	/// Storage: `Orders::TaskRatings` (r:0 w:1)
+	/// Proof: `Orders::TaskRatings` (`max_values`: None, `max_size`: Some(403), added: 2878, mode: `MaxEncodedLen`)
 	/// The range of component `k` is `[1, 7]`.
 	fn rule(k: u32, ) -> Weight {
-		// Estimated: regenerate with make weights.
-		// Measured, plus `Orders::Due` (r:10 w:2): the due entry removed, the rating window booked;
-		// `Orders::TaskRatings` (r:0 w:1).
 		// Proof Size summary in bytes:
-		//  Measured:  `1657 + k * (321 ±0)`
-		//  Estimated: `5252 + k * (2603 ±0)`
-		// Minimum execution time: 257_694_000 picoseconds.
-		Weight::from_parts(112_774_901, 5252)
-			// Standard Error: 312_915
-			.saturating_add(Weight::from_parts(158_348_710, 0).saturating_mul(k.into()))
-			.saturating_add(T::DbWeight::get().reads(15_u64))
-			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(k.into())))
+		//  Measured:  `4975 + k * (353 ±0)`
+		//  Estimated: `34541 + k * (2603 ±0)`
+		// Minimum execution time: 385_138_000 picoseconds.
+		Weight::from_parts(364_444_794, 34541)
+			// Standard Error: 3_494_047
+			.saturating_add(Weight::from_parts(253_283_191, 0).saturating_mul(k.into()))
+			.saturating_add(T::DbWeight::get().reads(14_u64))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(k.into())))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
-			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(k.into())))
+			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(k.into())))
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(k.into()))
 	}
 	/// Storage: `Orders::Orders` (r:1 w:1)
-	/// Proof: `Orders::Orders` (`max_values`: None, `max_size`: Some(1787), added: 4262, mode: `MaxEncodedLen`)
+	/// Proof: `Orders::Orders` (`max_values`: None, `max_size`: Some(2018), added: 4493, mode: `MaxEncodedLen`)
 	/// Storage: `Scoring::RulingPenalty` (r:1 w:0)
 	/// Proof: `Scoring::RulingPenalty` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// Storage: `Scoring::Reputations` (r:1 w:1)
+	/// Storage: `Scoring::Reputations` (r:7 w:7)
 	/// Proof: `Scoring::Reputations` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
-	/// Storage: `Registry::Resources` (r:1 w:1)
+	/// Storage: `Registry::Resources` (r:7 w:7)
 	/// Proof: `Registry::Resources` (`max_values`: None, `max_size`: Some(446), added: 2921, mode: `MaxEncodedLen`)
-	/// Storage: `Registry::Providers` (r:1 w:1)
+	/// Storage: `Registry::Providers` (r:7 w:7)
 	/// Proof: `Registry::Providers` (`max_values`: None, `max_size`: Some(289), added: 2764, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::Parameters` (r:1 w:0)
+	/// Proof: `Registry::Parameters` (`max_values`: Some(1), `max_size`: Some(73), added: 568, mode: `MaxEncodedLen`)
+	/// Storage: `Scoring::Threshold` (r:1 w:0)
+	/// Proof: `Scoring::Threshold` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::Collection` (r:1 w:0)
 	/// Proof: `Registry::Collection` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Nfts::Collection` (r:1 w:1)
 	/// Proof: `Nfts::Collection` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
-	/// Storage: `Nfts::Attribute` (r:4 w:4)
+	/// Storage: `Nfts::Attribute` (r:28 w:28)
 	/// Proof: `Nfts::Attribute` (`max_values`: None, `max_size`: Some(479), added: 2954, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
-	/// Storage: `Leases::Fees` (r:1 w:0)
-	/// Proof: `Leases::Fees` (`max_values`: Some(1), `max_size`: Some(21), added: 516, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:7 w:7)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
+	/// Storage: `Orders::Due` (r:1 w:1)
+	/// Proof: `Orders::Due` (`max_values`: None, `max_size`: Some(2318), added: 4793, mode: `MaxEncodedLen`)
 	/// Storage: `Orders::OrdersOf` (r:1 w:1)
 	/// Proof: `Orders::OrdersOf` (`max_values`: None, `max_size`: Some(305), added: 2780, mode: `MaxEncodedLen`)
-	/// Storage: `Registry::Ranked` (r:0 w:3)
+	/// Storage: `Registry::Ranked` (r:0 w:21)
 	/// Proof: `Registry::Ranked` (`max_values`: None, `max_size`: Some(58), added: 2533, mode: `MaxEncodedLen`)
 	/// The range of component `k` is `[1, 7]`.
 	fn close(k: u32, ) -> Weight {
-		// Estimated: regenerate with make weights.
-		// Measured, plus `Orders::Due` (r:10 w:2): the due entry moved or removed, the rating window
-		// booked; `Orders::TaskRatings` (r:0 w:1).
 		// Proof Size summary in bytes:
-		//  Measured:  `2950 + k * (419 ±0)`
-		//  Estimated: `12806 + k * (2603 ±0)`
-		// Minimum execution time: 296_311_000 picoseconds.
-		Weight::from_parts(183_323_123, 12806)
-			// Standard Error: 609_788
-			.saturating_add(Weight::from_parts(159_107_995, 0).saturating_mul(k.into()))
-			.saturating_add(T::DbWeight::get().reads(23_u64))
-			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(k.into())))
-			.saturating_add(T::DbWeight::get().writes(16_u64))
-			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(k.into())))
-			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(k.into()))
+		//  Measured:  `3026 + k * (883 ±0)`
+		//  Estimated: `5783 + k * (11816 ±0)`
+		// Minimum execution time: 361_643_000 picoseconds.
+		Weight::from_parts(168_733_877, 5783)
+			// Standard Error: 2_780_283
+			.saturating_add(Weight::from_parts(338_714_184, 0).saturating_mul(k.into()))
+			.saturating_add(T::DbWeight::get().reads(9_u64))
+			.saturating_add(T::DbWeight::get().reads((7_u64).saturating_mul(k.into())))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
+			.saturating_add(T::DbWeight::get().writes((10_u64).saturating_mul(k.into())))
+			.saturating_add(Weight::from_parts(0, 11816).saturating_mul(k.into()))
 	}
 	/// Storage: `Orders::DueCursor` (r:1 w:1)
 	/// Proof: `Orders::DueCursor` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Orders::Due` (r:1 w:1)
-	/// Proof: `Orders::Due` (`max_values`: None, `max_size`: Some(2062), added: 4537, mode: `MaxEncodedLen`)
+	/// Proof: `Orders::Due` (`max_values`: None, `max_size`: Some(2318), added: 4793, mode: `MaxEncodedLen`)
 	/// Storage: `Orders::Orders` (r:1 w:1)
-	/// Proof: `Orders::Orders` (`max_values`: None, `max_size`: Some(1787), added: 4262, mode: `MaxEncodedLen`)
+	/// Proof: `Orders::Orders` (`max_values`: None, `max_size`: Some(2018), added: 4493, mode: `MaxEncodedLen`)
 	/// Storage: `Scoring::RulingPenalty` (r:1 w:0)
 	/// Proof: `Scoring::RulingPenalty` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// Storage: `Scoring::Reputations` (r:1 w:1)
+	/// Storage: `Scoring::Reputations` (r:7 w:7)
 	/// Proof: `Scoring::Reputations` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
-	/// Storage: `Registry::Resources` (r:1 w:1)
+	/// Storage: `Registry::Resources` (r:7 w:7)
 	/// Proof: `Registry::Resources` (`max_values`: None, `max_size`: Some(446), added: 2921, mode: `MaxEncodedLen`)
-	/// Storage: `Registry::Providers` (r:1 w:1)
+	/// Storage: `Registry::Providers` (r:7 w:7)
 	/// Proof: `Registry::Providers` (`max_values`: None, `max_size`: Some(289), added: 2764, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::Parameters` (r:1 w:0)
+	/// Proof: `Registry::Parameters` (`max_values`: Some(1), `max_size`: Some(73), added: 568, mode: `MaxEncodedLen`)
+	/// Storage: `Scoring::Threshold` (r:1 w:0)
+	/// Proof: `Scoring::Threshold` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::Collection` (r:1 w:0)
 	/// Proof: `Registry::Collection` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Nfts::Collection` (r:1 w:1)
 	/// Proof: `Nfts::Collection` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
-	/// Storage: `Nfts::Attribute` (r:4 w:4)
+	/// Storage: `Nfts::Attribute` (r:28 w:28)
 	/// Proof: `Nfts::Attribute` (`max_values`: None, `max_size`: Some(479), added: 2954, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
-	/// Storage: `Leases::Fees` (r:1 w:0)
-	/// Proof: `Leases::Fees` (`max_values`: Some(1), `max_size`: Some(21), added: 516, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:7 w:7)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
 	/// Storage: `Orders::OrdersOf` (r:1 w:1)
 	/// Proof: `Orders::OrdersOf` (`max_values`: None, `max_size`: Some(305), added: 2780, mode: `MaxEncodedLen`)
-	/// Storage: `Registry::Ranked` (r:0 w:3)
+	/// Storage: `Registry::Ranked` (r:0 w:21)
 	/// Proof: `Registry::Ranked` (`max_values`: None, `max_size`: Some(58), added: 2533, mode: `MaxEncodedLen`)
 	/// The range of component `k` is `[1, 7]`.
 	fn process_due(k: u32, ) -> Weight {
-		// Estimated: regenerate with make weights.
-		// Measured, plus `Orders::Due` (r:9 w:2): the rating window booked, the next due entry;
-		// `Orders::TaskRatings` (r:0 w:1).
 		// Proof Size summary in bytes:
-		//  Measured:  `3473 + k * (437 ±0)`
-		//  Estimated: `12806 + k * (2603 ±0)`
-		// Minimum execution time: 309_442_000 picoseconds.
-		Weight::from_parts(170_503_012, 12806)
-			// Standard Error: 349_012
-			.saturating_add(Weight::from_parts(164_700_685, 0).saturating_mul(k.into()))
-			.saturating_add(T::DbWeight::get().reads(24_u64))
-			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(k.into())))
-			.saturating_add(T::DbWeight::get().writes(18_u64))
-			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(k.into())))
-			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(k.into()))
+		//  Measured:  `3049 + k * (883 ±0)`
+		//  Estimated: `5783 + k * (11816 ±0)`
+		// Minimum execution time: 359_690_000 picoseconds.
+		Weight::from_parts(321_047_752, 5783)
+			// Standard Error: 3_275_951
+			.saturating_add(Weight::from_parts(308_240_746, 0).saturating_mul(k.into()))
+			.saturating_add(T::DbWeight::get().reads(10_u64))
+			.saturating_add(T::DbWeight::get().reads((7_u64).saturating_mul(k.into())))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
+			.saturating_add(T::DbWeight::get().writes((10_u64).saturating_mul(k.into())))
+			.saturating_add(Weight::from_parts(0, 11816).saturating_mul(k.into()))
 	}
+	/// Storage: `Orders::TaskRatings` (r:1 w:1)
+	/// Proof: `Orders::TaskRatings` (`max_values`: None, `max_size`: Some(403), added: 2878, mode: `MaxEncodedLen`)
+	/// Storage: `Scoring::RatedIn` (r:1 w:1)
+	/// Proof: `Scoring::RatedIn` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
+	/// Storage: `Scoring::Reputations` (r:1 w:1)
+	/// Proof: `Scoring::Reputations` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
+	/// Storage: `Orders::Due` (r:1 w:1)
+	/// Proof: `Orders::Due` (`max_values`: None, `max_size`: Some(2318), added: 4793, mode: `MaxEncodedLen`)
 	fn rate() -> Weight {
-		// Estimated: regenerate with make weights.
-		// From `pallet_leases::rate` plus `Orders::TaskRatings` (r:1 w:1) instead of
-		// `Leases::Ratings`, the scoring pallet's rating period (r:1 w:1) and `Orders::Due`
-		// (r:1 w:1) when the last rating removes the record.
-		Weight::from_parts(50_000_000, 10688)
+		// Proof Size summary in bytes:
+		//  Measured:  `1505`
+		//  Estimated: `5783`
+		// Minimum execution time: 90_366_000 picoseconds.
+		Weight::from_parts(151_076_000, 5783)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -386,87 +435,87 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with RocksDB's database costs, for tests and mocks.
 impl WeightInfo for () {
 	fn post_demand() -> Weight {
-		Weight::from_parts(178_867_000, 37286)
+		Weight::from_parts(270_716_000, 39334)
 			.saturating_add(RocksDbWeight::get().reads(13_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn fill() -> Weight {
-		Weight::from_parts(423_101_000, 12806)
+		Weight::from_parts(791_598_000, 12806)
 			.saturating_add(RocksDbWeight::get().reads(20_u64))
 			.saturating_add(RocksDbWeight::get().writes(20_u64))
 	}
 	fn cancel() -> Weight {
-		Weight::from_parts(100_590_000, 5252)
+		Weight::from_parts(180_100_000, 5783)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn post_task() -> Weight {
-		Weight::from_parts(178_376_000, 37286)
+		Weight::from_parts(246_440_000, 39334)
 			.saturating_add(RocksDbWeight::get().reads(13_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn take() -> Weight {
-		Weight::from_parts(257_575_000, 12806)
+		Weight::from_parts(402_814_000, 12806)
 			.saturating_add(RocksDbWeight::get().reads(11_u64))
 			.saturating_add(RocksDbWeight::get().writes(11_u64))
 	}
 	fn commit() -> Weight {
-		Weight::from_parts(257_575_000, 53639)
-			.saturating_add(RocksDbWeight::get().reads(18_u64))
+		Weight::from_parts(551_578_000, 39334)
+			.saturating_add(RocksDbWeight::get().reads(20_u64))
 			.saturating_add(RocksDbWeight::get().writes(13_u64))
 	}
 	fn reveal(k: u32, ) -> Weight {
-		Weight::from_parts(252_738_820, 53639)
-			.saturating_add(Weight::from_parts(160_998_629, 0).saturating_mul(k.into()))
-			.saturating_add(RocksDbWeight::get().reads(21_u64))
+		Weight::from_parts(246_524_451, 39334)
+			.saturating_add(Weight::from_parts(219_508_463, 0).saturating_mul(k.into()))
+			.saturating_add(RocksDbWeight::get().reads(12_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(k.into())))
-			.saturating_add(RocksDbWeight::get().writes(16_u64))
+			.saturating_add(RocksDbWeight::get().writes(6_u64))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(k.into())))
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(k.into()))
 	}
 	fn accept_result(k: u32, ) -> Weight {
-		Weight::from_parts(70_100_251, 5252)
-			.saturating_add(Weight::from_parts(154_796_448, 0).saturating_mul(k.into()))
-			.saturating_add(RocksDbWeight::get().reads(15_u64))
+		Weight::from_parts(149_369_021, 39334)
+			.saturating_add(Weight::from_parts(185_367_505, 0).saturating_mul(k.into()))
+			.saturating_add(RocksDbWeight::get().reads(13_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(k.into())))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(k.into())))
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(k.into()))
 	}
 	fn reject_result() -> Weight {
-		Weight::from_parts(49_323_000, 5252)
+		Weight::from_parts(110_756_000, 5783)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn rule(k: u32, ) -> Weight {
-		Weight::from_parts(112_774_901, 5252)
-			.saturating_add(Weight::from_parts(158_348_710, 0).saturating_mul(k.into()))
-			.saturating_add(RocksDbWeight::get().reads(15_u64))
-			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(k.into())))
+		Weight::from_parts(364_444_794, 34541)
+			.saturating_add(Weight::from_parts(253_283_191, 0).saturating_mul(k.into()))
+			.saturating_add(RocksDbWeight::get().reads(14_u64))
+			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(k.into())))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
-			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(k.into())))
+			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(k.into())))
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(k.into()))
 	}
 	fn close(k: u32, ) -> Weight {
-		Weight::from_parts(183_323_123, 12806)
-			.saturating_add(Weight::from_parts(159_107_995, 0).saturating_mul(k.into()))
-			.saturating_add(RocksDbWeight::get().reads(23_u64))
-			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(k.into())))
-			.saturating_add(RocksDbWeight::get().writes(16_u64))
-			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(k.into())))
-			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(k.into()))
+		Weight::from_parts(168_733_877, 5783)
+			.saturating_add(Weight::from_parts(338_714_184, 0).saturating_mul(k.into()))
+			.saturating_add(RocksDbWeight::get().reads(9_u64))
+			.saturating_add(RocksDbWeight::get().reads((7_u64).saturating_mul(k.into())))
+			.saturating_add(RocksDbWeight::get().writes(5_u64))
+			.saturating_add(RocksDbWeight::get().writes((10_u64).saturating_mul(k.into())))
+			.saturating_add(Weight::from_parts(0, 11816).saturating_mul(k.into()))
 	}
 	fn process_due(k: u32, ) -> Weight {
-		Weight::from_parts(170_503_012, 12806)
-			.saturating_add(Weight::from_parts(164_700_685, 0).saturating_mul(k.into()))
-			.saturating_add(RocksDbWeight::get().reads(24_u64))
-			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(k.into())))
-			.saturating_add(RocksDbWeight::get().writes(18_u64))
-			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(k.into())))
-			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(k.into()))
+		Weight::from_parts(321_047_752, 5783)
+			.saturating_add(Weight::from_parts(308_240_746, 0).saturating_mul(k.into()))
+			.saturating_add(RocksDbWeight::get().reads(10_u64))
+			.saturating_add(RocksDbWeight::get().reads((7_u64).saturating_mul(k.into())))
+			.saturating_add(RocksDbWeight::get().writes(6_u64))
+			.saturating_add(RocksDbWeight::get().writes((10_u64).saturating_mul(k.into())))
+			.saturating_add(Weight::from_parts(0, 11816).saturating_mul(k.into()))
 	}
 	fn rate() -> Weight {
-		Weight::from_parts(50_000_000, 10688)
+		Weight::from_parts(151_076_000, 5783)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
