@@ -31,6 +31,11 @@
 //! early, settled by hand, frozen, or moved by an extension), so queues hold live work only.
 //! A settlement that fails in `on_initialize` is queued again an hour later
 //! ([`Event::SettlementDeferred`]). Anyone may [`Pallet::settle`] an ended lease directly.
+//!
+//! **Sanctions.** A tenant the administrator froze or blacklisted ([`Config::Sanctions`])
+//! may not rent (directly or through a filled demand) nor extend, and neither may anyone
+//! rent or extend on a machine whose provider is sanctioned; leases under way run to their
+//! end and settle as usual.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -79,7 +84,7 @@ pub mod pallet {
 	};
 	use frame_system::pallet_prelude::*;
 	use powerverse_primitives::{
-		Disputes, FeeTerms, LeaseId, Reputation, ResourceId, Resources as ResourcesApi,
+		Disputes, FeeTerms, LeaseId, Reputation, ResourceId, Resources as ResourcesApi, Sanctions,
 	};
 	use sp_runtime::{Perbill, Percent, Permill};
 
@@ -123,6 +128,10 @@ pub mod pallet {
 
 		/// Reputation: restricted accounts may not rent; ratings and rulings feed it.
 		type Reputation: Reputation<Self::AccountId>;
+
+		/// The administrator's sanctions: a frozen or blacklisted account may not rent or
+		/// extend, and a sanctioned provider's machines may not be rented or extended.
+		type Sanctions: Sanctions<Self::AccountId>;
 
 		/// Where a tenant's dispute goes.
 		type Disputes: Disputes<Self::AccountId>;
@@ -429,6 +438,12 @@ pub mod pallet {
 		TooManySegments,
 		/// Arithmetic overflow: the amount or the id space is too large.
 		Overflow,
+		/// The account (the tenant, or the provider of the machine) is frozen by the
+		/// administrator: no new rentals or extensions until it is unfrozen.
+		AccountFrozen,
+		/// The account (the tenant, or the provider of the machine) is blacklisted by the
+		/// administrator: no new rentals or extensions until governance lifts it.
+		AccountBlacklisted,
 	}
 
 	#[pallet::hooks]

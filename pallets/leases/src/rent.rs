@@ -16,13 +16,28 @@ use polkadot_sdk::{
 		DispatchError, DispatchResult,
 	},
 };
-use powerverse_primitives::{LeaseId, Leasing, Reputation, ResourceId, Resources, Status};
+use powerverse_primitives::{
+	LeaseId, Leasing, Reputation, ResourceId, Resources, Sanctions, Standing, Status,
+};
 
 impl<T: Config> Pallet<T> {
 	/// The blocks in `hours`, or `BadHours` when out of range.
 	pub(crate) fn blocks_of(hours: u32) -> Result<BlockNumberFor<T>, Error<T>> {
 		ensure!(hours > 0 && hours <= T::MaxHours::get(), Error::<T>::BadHours);
 		hours.checked_mul(T::BlocksPerHour::get()).map(Into::into).ok_or(Error::<T>::Overflow)
+	}
+
+	/// Refuses an account the administrator froze or blacklisted: as tenant or as provider,
+	/// it may not enter a new rental or extend one.
+	///
+	/// # Errors
+	/// `AccountFrozen`, `AccountBlacklisted`.
+	pub(crate) fn ensure_good(who: &T::AccountId) -> Result<(), Error<T>> {
+		match T::Sanctions::standing(who) {
+			Standing::Good => Ok(()),
+			Standing::Frozen => Err(Error::<T>::AccountFrozen),
+			Standing::Blacklisted => Err(Error::<T>::AccountBlacklisted),
+		}
 	}
 
 	/// Rents `id` for `who` if its price now is at most `max_price` per hour.
@@ -44,18 +59,22 @@ impl<T: Config> Pallet<T> {
 	/// rent, marks the resource rented and queues the settlement.
 	///
 	/// # Errors
-	/// `ReputationTooLow`, `BadHours`, `UnknownResource`, `NotListed` (also when
-	/// disputed), `OwnResource`, `OutsideWindow`, `Overflow`, `TooManyLeases`,
-	/// `InsufficientBalance`, `DueFull`.
+	/// `AccountFrozen` / `AccountBlacklisted` (of the tenant, then of the provider),
+	/// `ReputationTooLow`, `BadHours`, `UnknownResource`, `NotListed` (also when disputed),
+	/// `OwnResource`, `OutsideWindow`, `Overflow`, `TooManyLeases`, `InsufficientBalance`,
+	/// `DueFull`.
 	pub(crate) fn do_open(
 		who: T::AccountId,
 		id: ResourceId,
 		hours: u32,
 		price: BalanceOf<T>,
 	) -> Result<LeaseId, DispatchError> {
+		Self::ensure_good(&who)?;
 		ensure!(!T::Reputation::is_restricted(&who), Error::<T>::ReputationTooLow);
 		let length = Self::blocks_of(hours)?;
 		let facts = T::Resources::facts(id).ok_or(Error::<T>::UnknownResource)?;
+		// A sanctioned provider's machines stay listed while frozen: refused here.
+		Self::ensure_good(&facts.owner)?;
 		ensure!(facts.status == Status::Listed && !facts.disputed, Error::<T>::NotListed);
 		ensure!(facts.owner != who, Error::<T>::OwnResource);
 		let start = frame_system::Pallet::<T>::block_number();
@@ -107,7 +126,8 @@ impl<T: Config> Pallet<T> {
 	/// to the new end.
 	///
 	/// # Errors
-	/// `UnknownLease`, `NotTenant`, `Ended`, `Frozen`, `BadHours`, `UnknownResource`,
+	/// `UnknownLease`, `NotTenant`, `AccountFrozen` / `AccountBlacklisted` (of the tenant,
+	/// then of the provider), `Ended`, `Frozen`, `BadHours`, `UnknownResource`,
 	/// `PriceTooHigh`, `OutsideWindow`, `Overflow`, `TooManySegments`, `InsufficientBalance`,
 	/// `DueFull`.
 	pub(crate) fn do_extend(
@@ -118,6 +138,8 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		let mut lease = Leases::<T>::get(id).ok_or(Error::<T>::UnknownLease)?;
 		ensure!(lease.tenant == who, Error::<T>::NotTenant);
+		Self::ensure_good(&who)?;
+		Self::ensure_good(&lease.provider)?;
 		let now = frame_system::Pallet::<T>::block_number();
 		ensure!(now < lease.end, Error::<T>::Ended);
 		ensure!(!lease.frozen, Error::<T>::Frozen);

@@ -2,8 +2,8 @@
 //! downtime credits, disputes, ratings and fees. Each test ends with the invariant check.
 
 use crate::{
-	mock::*, Cursor, Due, Error, Event, HoldReason, Job, Leases, Ratings, Running, Segment,
-	Tenancies,
+	mock::*, Cursor, Due, Error, Event, HoldReason, Job, Leases, NextLeaseId, Ratings, Running,
+	Segment, Tenancies,
 };
 use polkadot_sdk::{
 	frame_support::{
@@ -13,7 +13,9 @@ use polkadot_sdk::{
 	sp_core::H256,
 	sp_runtime::{DispatchError, Perbill, Percent, Permill},
 };
-use powerverse_primitives::{Downtime, Escrow, FeeTerms, Leasing, Price, Status, Subject};
+use powerverse_primitives::{
+	Downtime, Escrow, FeeTerms, Leasing, Price, Standing, Status, Subject,
+};
 
 type L = crate::Pallet<Test>;
 
@@ -871,5 +873,78 @@ fn try_state_catches_stale_jobs_and_broken_segments() {
 		Leases::<Test>::mutate(id, |l| l.as_mut().unwrap().segments[0].price = 999);
 		assert!(L::do_try_state().is_err(), "escrow differs from the segments");
 		Leases::<Test>::mutate(id, |l| l.as_mut().unwrap().segments[0].price = PRICE);
+	});
+}
+
+// ---------------------------------------------------------------------------------------
+// Sanctions of the administrator (issue 13)
+
+/// The error a sanctioned account gets.
+fn refusal(standing: Standing) -> Error<Test> {
+	match standing {
+		Standing::Frozen => Error::<Test>::AccountFrozen,
+		Standing::Blacklisted => Error::<Test>::AccountBlacklisted,
+		Standing::Good => unreachable!("good accounts are not refused"),
+	}
+}
+
+#[test]
+fn a_sanctioned_tenant_cannot_rent_and_nothing_changes() {
+	ExtBuilder.build_and_execute(|| {
+		for standing in [Standing::Frozen, Standing::Blacklisted] {
+			sanction(TENANT, standing);
+			assert_noop!(L::rent(signed(TENANT), 1, 5, PRICE), refusal(standing));
+			// Nor through a filled demand.
+			assert_noop!(<L as Leasing<u64, u64>>::open(&TENANT, 3, 2, PRICE), refusal(standing));
+		}
+		assert_eq!((free(TENANT), held(TENANT)), (ENDOWMENT, 0));
+		assert_eq!(resource_state(1), (Status::Listed, None));
+		assert_eq!(resource_state(3), (Status::Listed, None));
+		assert!(Tenancies::<Test>::get(TENANT).is_empty());
+		assert_eq!(NextLeaseId::<Test>::get(), 0);
+		// Another tenant is not affected, and the tenant rents again once unfrozen.
+		assert_ok!(L::rent(signed(TENANT2), 1, 5, PRICE));
+		sanction(TENANT, Standing::Good);
+		assert_ok!(L::rent(signed(TENANT), 2, 5, PRICE));
+	});
+}
+
+#[test]
+fn a_sanctioned_providers_machines_cannot_be_rented() {
+	ExtBuilder.build_and_execute(|| {
+		for standing in [Standing::Frozen, Standing::Blacklisted] {
+			sanction(PROVIDER, standing);
+			assert_noop!(L::rent(signed(TENANT), 1, 5, PRICE), refusal(standing));
+			assert_noop!(L::rent(signed(TENANT), 2, 5, PRICE), refusal(standing));
+			assert_noop!(<L as Leasing<u64, u64>>::open(&TENANT, 1, 2, PRICE), refusal(standing));
+		}
+		assert_eq!((free(TENANT), held(TENANT)), (ENDOWMENT, 0));
+		assert_eq!(resource_state(1), (Status::Listed, None));
+		// Another provider's machine is rented as usual.
+		assert_ok!(L::rent(signed(TENANT), 3, 5, PRICE));
+	});
+}
+
+#[test]
+fn extend_refuses_a_sanctioned_tenant_or_provider_but_the_lease_runs_to_its_end() {
+	ExtBuilder.build_and_execute(|| {
+		let id = rent5();
+		for standing in [Standing::Frozen, Standing::Blacklisted] {
+			sanction(TENANT, standing);
+			assert_noop!(L::extend(signed(TENANT), id, 1, PRICE), refusal(standing));
+			sanction(TENANT, Standing::Good);
+			sanction(PROVIDER, standing);
+			assert_noop!(L::extend(signed(TENANT), id, 1, PRICE), refusal(standing));
+			sanction(PROVIDER, Standing::Good);
+		}
+		assert_eq!(held(TENANT), 5 * PRICE);
+		assert_eq!(Leases::<Test>::get(id).unwrap().end, 51);
+		// A sanction stops new deals, not the ones under way: the lease settles as usual.
+		sanction(TENANT, Standing::Blacklisted);
+		sanction(PROVIDER, Standing::Blacklisted);
+		run_to(51);
+		assert!(!Leases::<Test>::contains_key(id));
+		assert_eq!(held(TENANT), 0);
+		assert_eq!(free(PROVIDER), ENDOWMENT + 5 * PRICE * 9 / 10);
 	});
 }

@@ -16,9 +16,9 @@ impl<T: Config> Pallet<T> {
 	/// Posts a demand of `who` and holds its budget, `max_price × hours`.
 	///
 	/// # Errors
-	/// `Restricted`, `BadHours` (zero, longer than [`Leasing::max_hours`], or overflowing
-	/// in blocks), `BadPrice` (zero), `Overflow` (budget or ids), `BadExpiry`,
-	/// `TooManyOrders`, `DueFull`, `InsufficientBalance`.
+	/// `AccountFrozen`, `AccountBlacklisted`, `Restricted`, `BadHours` (zero, longer than
+	/// [`Leasing::max_hours`], or overflowing in blocks), `BadPrice` (zero), `Overflow`
+	/// (budget or ids), `BadExpiry`, `TooManyOrders`, `DueFull`, `InsufficientBalance`.
 	pub(crate) fn do_post_demand(
 		who: T::AccountId,
 		requirements: Filter<BalanceOf<T>>,
@@ -54,6 +54,7 @@ impl<T: Config> Pallet<T> {
 	/// opens the lease (which holds `price × hours` on the consumer) and removes the demand.
 	///
 	/// # Errors
+	/// `AccountFrozen` / `AccountBlacklisted` (of the provider, then of the consumer),
 	/// `Restricted`, `UnknownOrder`, `NotDemand`, `OwnOrder`, `Expired`, `BadPrice` (zero or
 	/// above the maximum), `UnknownResource`, `NotOwner`, `NotListed`, `Unsuitable`, and
 	/// [`Config::Leasing`]'s errors (the resource not available that long, the consumer
@@ -67,6 +68,9 @@ impl<T: Config> Pallet<T> {
 		Self::ensure_unrestricted(&who)?;
 		let order = Orders::<T>::get(id).ok_or(Error::<T>::UnknownOrder)?;
 		let Kind::Demand(demand) = &order.kind else { return Err(Error::<T>::NotDemand.into()) };
+		// A fill opens a rental for the consumer: a sanctioned one may enter none. The
+		// provider is `who` (the resource must be its own), checked above.
+		Self::ensure_good(&order.consumer)?;
 		ensure!(order.consumer != who, Error::<T>::OwnOrder);
 		ensure!(Self::now() < demand.expires, Error::<T>::Expired);
 		ensure!(!price.is_zero() && price <= demand.max_price, Error::<T>::BadPrice);

@@ -31,6 +31,10 @@
 //! the provider less the platform fee of [`Config::Fees`], burned and sent to
 //! [`Config::Treasury`] ([`powerverse_primitives::pay_held`]).
 //!
+//! Sanctions: an account the administrator froze or blacklisted ([`Config::Sanctions`]) may
+//! not post, fill or take orders, and the open orders of a sanctioned consumer can no longer
+//! be filled or taken; what is under way (slots taken, results committed) runs to its end.
+//!
 //! Time: every expiry, deadline, reveal end, review end and rating window end is booked in a
 //! per-block due queue ([`Due`]), and unbooked when the order ends or moves on, so the queue
 //! holds only live jobs; `on_initialize` does at most [`Config::MaxDuePerInit`] jobs per
@@ -89,6 +93,7 @@ pub mod pallet {
 	use frame_system::pallet_prelude::*;
 	use powerverse_primitives::{
 		Disputes, FeePolicy, Filter, LeaseId, Leasing, OrderId, Reputation, ResourceId, Resources,
+		Sanctions,
 	};
 	use sp_core::H256;
 	use sp_runtime::Perbill;
@@ -125,6 +130,11 @@ pub mod pallet {
 		/// past the deadline or the reveal, or whose result a ruling does not uphold, get a
 		/// ruling against them; consumers and paid workers rate each other.
 		type Reputation: Reputation<Self::AccountId>;
+
+		/// The administrator's sanctions: a frozen or blacklisted account may not post, fill
+		/// or take orders, and its own open orders can no longer be filled or taken (it may
+		/// still cancel them).
+		type Sanctions: Sanctions<Self::AccountId>;
 
 		/// Opens the lease when a demand is filled.
 		type Leasing: Leasing<Self::AccountId, BalanceOf<Self>>;
@@ -591,6 +601,12 @@ pub mod pallet {
 		NotDue,
 		/// Leases are settled by the leases pallet: this escrow only knows tasks.
 		WrongSubject,
+		/// The account (the caller, or the consumer whose order it is) is frozen by the
+		/// administrator: no new orders, fills or task slots until it is unfrozen.
+		AccountFrozen,
+		/// The account (the caller, or the consumer whose order it is) is blacklisted by the
+		/// administrator: no new orders, fills or task slots until governance lifts it.
+		AccountBlacklisted,
 	}
 
 	#[pallet::hooks]

@@ -19,7 +19,7 @@ use polkadot_sdk::{
 	},
 };
 use powerverse_primitives::{
-	Filter, OrderId, Reputation, ResourceFacts, ResourceId, Resources, Status,
+	Filter, OrderId, Reputation, ResourceFacts, ResourceId, Resources, Sanctions, Standing, Status,
 };
 
 /// Facts about a resource of this runtime.
@@ -45,11 +45,27 @@ impl<T: Config> Pallet<T> {
 		frame_system::Pallet::<T>::block_number()
 	}
 
-	/// Checks that `who` may post, fill or take orders.
+	/// Refuses an account the administrator froze or blacklisted: it may not enter a new
+	/// deal, as consumer or as provider.
 	///
 	/// # Errors
-	/// `Restricted` when `who`'s reputation is below the governance threshold.
+	/// `AccountFrozen`, `AccountBlacklisted`.
+	pub(crate) fn ensure_good(who: &T::AccountId) -> Result<(), Error<T>> {
+		match T::Sanctions::standing(who) {
+			Standing::Good => Ok(()),
+			Standing::Frozen => Err(Error::<T>::AccountFrozen),
+			Standing::Blacklisted => Err(Error::<T>::AccountBlacklisted),
+		}
+	}
+
+	/// Checks that `who` may post, fill or take orders: not sanctioned by the administrator,
+	/// not restricted by reputation.
+	///
+	/// # Errors
+	/// `AccountFrozen`, `AccountBlacklisted`; `Restricted` when `who`'s reputation is below
+	/// the governance threshold.
 	pub(crate) fn ensure_unrestricted(who: &T::AccountId) -> Result<(), Error<T>> {
+		Self::ensure_good(who)?;
 		ensure!(!T::Reputation::is_restricted(who), Error::<T>::Restricted);
 		Ok(())
 	}

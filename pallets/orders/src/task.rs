@@ -81,8 +81,9 @@ impl<T: Config> Pallet<T> {
 	/// Posts a task of `who` and holds `reward × providers`.
 	///
 	/// # Errors
-	/// `Restricted`, `BadProviders`, `RewardTooLow`, `BadReview`, `BadExpiry` (deadline),
-	/// `Overflow` (escrow or ids), `TooManyOrders`, `DueFull`, `InsufficientBalance`.
+	/// `AccountFrozen`, `AccountBlacklisted`, `Restricted`, `BadProviders`, `RewardTooLow`,
+	/// `BadReview`, `BadExpiry` (deadline), `Overflow` (escrow or ids), `TooManyOrders`,
+	/// `DueFull`, `InsufficientBalance`.
 	pub(crate) fn do_post_task(who: T::AccountId, spec: TaskSpecOf<T>) -> DispatchResult {
 		Self::ensure_unrestricted(&who)?;
 		ensure!((1..=T::MaxProviders::get()).contains(&spec.providers), Error::<T>::BadProviders);
@@ -115,6 +116,7 @@ impl<T: Config> Pallet<T> {
 	/// Gives `who` a slot of task `id` for its `resource`, which becomes busy with the task.
 	///
 	/// # Errors
+	/// `AccountFrozen` / `AccountBlacklisted` (of the provider, then of the consumer),
 	/// `Restricted`, `UnknownOrder`, `NotTask`, `OwnOrder` (the consumer, hence also its
 	/// machines), `NotOpen`, `PastDeadline`, `AlreadyWorker` (one slot per owner),
 	/// `SameMachine` (one slot per machine), `TaskFull`, `UnknownResource`, `NotOwner`,
@@ -123,6 +125,8 @@ impl<T: Config> Pallet<T> {
 		Self::ensure_unrestricted(&who)?;
 		let mut order = Orders::<T>::get(id).ok_or(Error::<T>::UnknownOrder)?;
 		let Kind::Task(task) = &mut order.kind else { return Err(Error::<T>::NotTask.into()) };
+		// A sanctioned consumer's task takes no new workers; it may still cancel it.
+		Self::ensure_good(&order.consumer)?;
 		ensure!(order.consumer != who, Error::<T>::OwnOrder);
 		ensure!(task.phase == Phase::Open, Error::<T>::NotOpen);
 		ensure!(Self::now() < task.spec.deadline, Error::<T>::PastDeadline);

@@ -24,7 +24,9 @@ use polkadot_sdk::{
 	sp_io::hashing::blake2_256,
 	sp_runtime::{DispatchError, Perbill},
 };
-use powerverse_primitives::{Escrow, Filter, Leasing, OrderId, ResourceId, Status, Subject};
+use powerverse_primitives::{
+	Escrow, Filter, Leasing, OrderId, ResourceId, Standing, Status, Subject,
+};
 
 /// Reward per provider in the tests: with the 10% fee a worker nets 900, 50 is burned and
 /// 50 goes to the treasury.
@@ -1579,6 +1581,82 @@ fn a_failed_settlement_without_room_is_left_for_close() {
 		assert_ok!(Balances::hold(&reason, &ALICE, 1_000));
 		assert_ok!(Orders::close(signed(STRANGER), id));
 		System::assert_last_event(Event::Expired { order: id, refund: 1_000 }.into());
+		assert_eq!(free(ALICE), ENDOWMENT);
+	});
+}
+
+// ---------------------------------------------------------------------------------------
+// Sanctions of the administrator (issue 13)
+
+/// The error a sanctioned account gets.
+fn refusal(standing: Standing) -> Error<Test> {
+	match standing {
+		Standing::Frozen => Error::<Test>::AccountFrozen,
+		Standing::Blacklisted => Error::<Test>::AccountBlacklisted,
+		Standing::Good => unreachable!("good accounts are not refused"),
+	}
+}
+
+#[test]
+fn a_sanctioned_consumer_cannot_post_and_nothing_changes() {
+	ExtBuilder::default().build_and_execute(|| {
+		let next = NextOrderId::<Test>::get();
+		for standing in [Standing::Frozen, Standing::Blacklisted] {
+			sanction(BOB, standing);
+			assert_noop!(Orders::post_demand(signed(BOB), any(), 10, 100, 30), refusal(standing));
+			assert_noop!(
+				Orders::post_task(signed(BOB), spec(1, Verification::Consumer)),
+				refusal(standing)
+			);
+		}
+		assert_eq!(free(BOB), ENDOWMENT);
+		assert_eq!((held(HoldReason::Demand, BOB), held(HoldReason::Task, BOB)), (0, 0));
+		assert!(OrdersOf::<Test>::get(BOB).is_empty());
+		assert_eq!(NextOrderId::<Test>::get(), next);
+		sanction(BOB, Standing::Good);
+		demand(BOB, 30);
+	});
+}
+
+#[test]
+fn a_sanctioned_provider_cannot_fill_or_take() {
+	ExtBuilder::default().build_and_execute(|| {
+		let d = demand(ALICE, 30);
+		let t = task(ALICE, spec(1, Verification::Consumer));
+		let r = add_resource(P1);
+		for standing in [Standing::Frozen, Standing::Blacklisted] {
+			sanction(P1, standing);
+			assert_noop!(Orders::fill(signed(P1), d, r, 80), refusal(standing));
+			assert_noop!(Orders::take(signed(P1), t, r), refusal(standing));
+		}
+		assert_eq!(status(r), Status::Listed);
+		assert!(Leases::get().is_empty());
+		assert_eq!(held(HoldReason::Demand, ALICE), 1_000);
+		assert!(task_of(t).workers.is_empty());
+		// Another provider fills and takes as usual.
+		let r2 = add_resource(P2);
+		assert_ok!(Orders::fill(signed(P2), d, r2, 80));
+		take(P3, t);
+	});
+}
+
+#[test]
+fn a_sanctioned_consumers_orders_are_not_filled_or_taken_but_may_be_cancelled() {
+	ExtBuilder::default().build_and_execute(|| {
+		let d = demand(ALICE, 30);
+		let t = task(ALICE, spec(1, Verification::Consumer));
+		let r = add_resource(P1);
+		for standing in [Standing::Frozen, Standing::Blacklisted] {
+			sanction(ALICE, standing);
+			assert_noop!(Orders::fill(signed(P1), d, r, 80), refusal(standing));
+			assert_noop!(Orders::take(signed(P1), t, r), refusal(standing));
+		}
+		assert_eq!(status(r), Status::Listed);
+		assert!(Leases::get().is_empty());
+		assert_ok!(Orders::cancel(signed(ALICE), d));
+		assert_ok!(Orders::cancel(signed(ALICE), t));
+		System::assert_last_event(Event::Cancelled { order: t, refund: REWARD }.into());
+		assert_eq!((held(HoldReason::Demand, ALICE), held(HoldReason::Task, ALICE)), (0, 0));
 		assert_eq!(free(ALICE), ENDOWMENT);
 	});
 }

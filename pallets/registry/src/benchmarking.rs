@@ -1,7 +1,7 @@
 //! Benchmarks of every call and of the hooks' per-item work, each against its worst case.
 //!
 //! Runtime-agnostic: accounts are funded with `set_balance`, governance calls use
-//! [`Config::GovernanceOrigin`]'s successful origin, and what only the runtime knows (a GPU
+//! [`Config::GovernanceOrigin`]'s or [`Config::AdmissionOrigin`]'s successful origin, and what only the runtime knows (a GPU
 //! model its scorer accepts, accounts in good standing) comes from [`Config::BenchmarkHelper`].
 //! Panels are as large as [`MAX_PANEL`] and [`Config::MaxVerifiers`] allow, and the deadline
 //! queues a draw or a count books into are full but for the last block tried. Machines sign
@@ -599,7 +599,7 @@ mod benchmarks {
 	#[benchmark]
 	fn admit_verifier(v: Linear<1, { T::MaxVerifiers::get() }>) -> Result<(), BenchmarkError> {
 		let origin =
-			T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+			T::AdmissionOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		committee::<T>(v - 1)?;
 		let who: T::AccountId = account("applicant", 0, SEED);
 		fund::<T>(&who);
@@ -619,7 +619,7 @@ mod benchmarks {
 	#[benchmark]
 	fn remove_verifier(v: Linear<1, { T::MaxVerifiers::get() }>) -> Result<(), BenchmarkError> {
 		let origin =
-			T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+			T::AdmissionOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let members = committee::<T>(v)?;
 		let who = members.last().ok_or("empty committee")?.clone();
 		let released = Pallet::<T>::params().verifier_stake;
@@ -638,7 +638,7 @@ mod benchmarks {
 	#[benchmark]
 	fn force_verify() -> Result<(), BenchmarkError> {
 		let origin =
-			T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+			T::AdmissionOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let (id, _) = under_verification::<T>()?;
 
 		#[extrinsic_call]

@@ -94,5 +94,11 @@ mod errors {
 		BadMachineSignature,
 		/// The machine key already backs another resource: one machine, one resource.
 		MachineKeyInUse,
+		/// The account is frozen by the administrator: no new providers, resources, listings,
+		/// transfers or verifier applications until it is unfrozen.
+		AccountFrozen,
+		/// The account is blacklisted by the administrator: no new providers, resources,
+		/// listings, transfers or verifier applications until governance lifts it.
+		AccountBlacklisted,
 	}
 }

@@ -12,6 +12,12 @@
 //! `tenant` in pallet-nfts' pallet namespace. They can never be moved with pallet-nfts'
 //! own calls (their transfer is disabled there); [`Pallet::transfer`] moves an idle resource
 //! and its certificate together.
+//!
+//! Sanctions: an account the administrator froze or blacklisted ([`Config::Sanctions`]) may
+//! not become a provider, register, list, resume, transfer or receive a resource, nor apply
+//! to the verifier committee; a machine of a sanctioned owner coming back from a lease goes
+//! to idle, not to the market. A blacklisting takes the owner's listed machines off the
+//! market through [`powerverse_primitives::Delist`].
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -98,7 +104,7 @@ pub mod pallet {
 	};
 	use frame_system::pallet_prelude::*;
 	use polkadot_sdk::pallet_nfts::{CollectionConfig, ItemConfig};
-	use powerverse_primitives::{Price, Reputation, ResourceId, Scorer, Status, Window};
+	use powerverse_primitives::{Price, Reputation, ResourceId, Sanctions, Scorer, Status, Window};
 	use sp_runtime::traits::Saturating;
 
 	/// Balance of the native currency.
@@ -155,13 +161,21 @@ pub mod pallet {
 		/// Reputation of accounts: restricted ones may not register or list.
 		type Reputation: Reputation<Self::AccountId>;
 
+		/// The administrator's sanctions: frozen and blacklisted accounts may not become
+		/// providers, register, list, transfer or receive resources, nor apply as verifiers.
+		type Sanctions: Sanctions<Self::AccountId>;
+
 		/// Randomness for drawing verifier panels. The block number it returns must be the
 		/// first block its value could be known: a panel is drawn only from randomness known
 		/// after the panel was asked for.
 		type Randomness: Randomness<Self::Hash, BlockNumberFor<Self>>;
 
-		/// Who sets the parameters, admits verifiers and verifies or rejects directly.
+		/// Who sets the parameters (fees, bonds, verification periods and panel size).
 		type GovernanceOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// Who admits and removes verifiers and verifies or rejects a machine directly: the
+		/// committee's membership is a separate decision from the market's prices.
+		type AdmissionOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
 		/// pallet-nfts' collection deposit: minted to the registry's account at genesis (with
 		/// the existential deposit) so that it can create the certificate collection.
@@ -555,24 +569,24 @@ pub mod pallet {
 			Self::do_remove_verifier(who)
 		}
 
-		/// Governance admits an applicant to the committee.
+		/// [`Config::AdmissionOrigin`] admits an applicant to the committee.
 		#[pallet::call_index(20)]
 		#[pallet::weight(T::WeightInfo::admit_verifier(T::MaxVerifiers::get()))]
 		pub fn admit_verifier(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
-			T::GovernanceOrigin::ensure_origin(origin)?;
+			T::AdmissionOrigin::ensure_origin(origin)?;
 			Self::do_admit_verifier(who)
 		}
 
-		/// Governance removes a verifier or applicant; its stake is released as for
+		/// [`Config::AdmissionOrigin`] removes a verifier or applicant; its stake is released as for
 		/// `leave_verifiers`.
 		#[pallet::call_index(21)]
 		#[pallet::weight(T::WeightInfo::remove_verifier(T::MaxVerifiers::get()))]
 		pub fn remove_verifier(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
-			T::GovernanceOrigin::ensure_origin(origin)?;
+			T::AdmissionOrigin::ensure_origin(origin)?;
 			Self::do_remove_verifier(who)
 		}
 
-		/// Governance verifies a pending or rejected resource with a benchmark figure.
+		/// [`Config::AdmissionOrigin`] verifies a pending or rejected resource with a benchmark figure.
 		#[pallet::call_index(22)]
 		#[pallet::weight(T::WeightInfo::force_verify())]
 		pub fn force_verify(
@@ -580,19 +594,19 @@ pub mod pallet {
 			resource: ResourceId,
 			benchmark: u32,
 		) -> DispatchResult {
-			T::GovernanceOrigin::ensure_origin(origin)?;
+			T::AdmissionOrigin::ensure_origin(origin)?;
 			Self::do_force_verdict(resource, Some(benchmark))
 		}
 
-		/// Governance rejects a pending resource.
+		/// [`Config::AdmissionOrigin`] rejects a pending resource.
 		#[pallet::call_index(23)]
 		#[pallet::weight(T::WeightInfo::force_verify())]
 		pub fn force_reject(origin: OriginFor<T>, resource: ResourceId) -> DispatchResult {
-			T::GovernanceOrigin::ensure_origin(origin)?;
+			T::AdmissionOrigin::ensure_origin(origin)?;
 			Self::do_force_verdict(resource, None)
 		}
 
-		/// Governance sets the parameters.
+		/// [`Config::GovernanceOrigin`] sets the parameters.
 		#[pallet::call_index(24)]
 		#[pallet::weight(T::WeightInfo::set_params())]
 		pub fn set_params(origin: OriginFor<T>, params: ParamsOf<T>) -> DispatchResult {

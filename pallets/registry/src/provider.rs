@@ -12,13 +12,14 @@ use polkadot_sdk::{
 		DispatchResult,
 	},
 };
-use powerverse_primitives::Reputation;
+use powerverse_primitives::{Reputation, Sanctions, Standing};
 
 impl<T: Config> Pallet<T> {
 	/// Registers `who` as a provider, holding `bond`.
 	///
 	/// # Errors
-	/// `AlreadyProvider`, `ReputationTooLow`, `BondTooLow`, `InsufficientBalance`.
+	/// `AlreadyProvider`, `AccountFrozen`, `AccountBlacklisted`, `ReputationTooLow`,
+	/// `BondTooLow`, `InsufficientBalance`.
 	pub(crate) fn do_register_provider(
 		who: T::AccountId,
 		name: Name,
@@ -26,6 +27,7 @@ impl<T: Config> Pallet<T> {
 		bond: BalanceOf<T>,
 	) -> DispatchResult {
 		ensure!(!Providers::<T>::contains_key(&who), Error::<T>::AlreadyProvider);
+		Self::ensure_good(&who)?;
 		ensure!(!T::Reputation::is_restricted(&who), Error::<T>::ReputationTooLow);
 		ensure!(bond >= Self::params().min_bond, Error::<T>::BondTooLow);
 		Self::hold_bond(&who, bond)?;
@@ -95,10 +97,13 @@ impl<T: Config> Pallet<T> {
 	///
 	/// # Errors
 	/// `NotProvider`, `ProviderEngaged` (a resource is rented, busy or disputed: the bond
-	/// must answer for it), `BadUnbond` (nothing unbonding), `StillUnbonding`.
+	/// must answer for it), `AccountFrozen` / `AccountBlacklisted` (a sanctioned provider's
+	/// bond stays held for the ruling that may slash it), `BadUnbond` (nothing unbonding),
+	/// `StillUnbonding`.
 	pub(crate) fn do_withdraw_unbonded(who: T::AccountId) -> DispatchResult {
 		let mut p = Providers::<T>::get(&who).ok_or(Error::<T>::NotProvider)?;
 		ensure!(p.engaged == 0, Error::<T>::ProviderEngaged);
+		Self::ensure_good(&who)?;
 		let (amount, until) = p.unbonding.ok_or(Error::<T>::BadUnbond)?;
 		ensure!(frame_system::Pallet::<T>::block_number() >= until, Error::<T>::StillUnbonding);
 		T::Currency::release(&HoldReason::Bond.into(), &who, amount, Precision::BestEffort)?;
@@ -114,13 +119,29 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Whether `who` is a provider in good standing: bonded at least the minimum (not
-	/// counting what is unbonding) and not restricted by reputation.
+	/// Refuses an account the administrator froze or blacklisted: it may not enter new
+	/// deals (become a provider, register, list, transfer or receive a resource, apply as a
+	/// verifier) until the sanction is lifted.
 	///
 	/// # Errors
-	/// `NotProvider`, `BondTooLow`, `ReputationTooLow`.
+	/// `AccountFrozen`, `AccountBlacklisted`.
+	pub(crate) fn ensure_good(who: &T::AccountId) -> Result<(), Error<T>> {
+		match T::Sanctions::standing(who) {
+			Standing::Good => Ok(()),
+			Standing::Frozen => Err(Error::<T>::AccountFrozen),
+			Standing::Blacklisted => Err(Error::<T>::AccountBlacklisted),
+		}
+	}
+
+	/// Whether `who` is a provider in good standing: bonded at least the minimum (not
+	/// counting what is unbonding), not sanctioned by the administrator and not restricted
+	/// by reputation.
+	///
+	/// # Errors
+	/// `NotProvider`, `AccountFrozen`, `AccountBlacklisted`, `BondTooLow`, `ReputationTooLow`.
 	pub(crate) fn ensure_good_provider(who: &T::AccountId) -> Result<ProviderOf<T>, Error<T>> {
 		let p = Providers::<T>::get(who).ok_or(Error::<T>::NotProvider)?;
+		Self::ensure_good(who)?;
 		let unbonding = p.unbonding.map(|(a, _)| a).unwrap_or_default();
 		ensure!(
 			p.bond.saturating_sub(unbonding) >= Self::params().min_bond,

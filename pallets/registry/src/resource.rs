@@ -52,9 +52,9 @@ impl<T: Config> Pallet<T> {
 	/// Stores a new pending resource of `who` and mints its certificate; returns its id.
 	///
 	/// # Errors
-	/// `NotProvider`, `BondTooLow`, `ReputationTooLow`, the declaration's errors,
-	/// `MachineKeyInUse`, `TooManyResources`, `Overflow`, pallet-nfts' errors (e.g. no funds
-	/// for the item deposit).
+	/// `NotProvider`, `AccountFrozen`, `AccountBlacklisted`, `BondTooLow`, `ReputationTooLow`,
+	/// the declaration's errors, `MachineKeyInUse`, `TooManyResources`, `Overflow`,
+	/// pallet-nfts' errors (e.g. no funds for the item deposit).
 	pub(crate) fn insert_resource(
 		who: T::AccountId,
 		declared: DeclarationOf<T>,
@@ -193,8 +193,8 @@ impl<T: Config> Pallet<T> {
 	/// Lists an idle (hence verified) resource.
 	///
 	/// # Errors
-	/// `UnknownResource`, `NotOwner`, `NotProvider`, `BondTooLow`, `ReputationTooLow`,
-	/// `Disputed`, `BadStatus`.
+	/// `UnknownResource`, `NotOwner`, `NotProvider`, `AccountFrozen`, `AccountBlacklisted`,
+	/// `BondTooLow`, `ReputationTooLow`, `Disputed`, `BadStatus`.
 	pub(crate) fn do_list(who: T::AccountId, id: ResourceId) -> DispatchResult {
 		let r = Self::owned_by(&who, id)?;
 		Self::ensure_good_provider(&who)?;
@@ -251,13 +251,15 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Moves a free resource and its certificate to another provider.
+	/// Moves a free resource and its certificate to another provider. Neither side may be
+	/// sanctioned: a frozen or blacklisted owner could otherwise hand its machines to an
+	/// accomplice and keep earning from them.
 	///
 	/// # Errors
-	/// `UnknownResource`, `NotOwner`, `SameOwner`, `Engaged`, `BadStatus` (suspended),
-	/// `VerificationUnderWay` (its fee is the old owner's and the new owner could be on the
-	/// panel), `NotProvider` / `BondTooLow` / `ReputationTooLow` (of the new owner),
-	/// `TooManyResources`.
+	/// `UnknownResource`, `NotOwner`, `SameOwner`, `AccountFrozen` / `AccountBlacklisted` (of
+	/// either side), `Engaged`, `BadStatus` (suspended), `VerificationUnderWay` (its fee is
+	/// the old owner's and the new owner could be on the panel), `NotProvider` /
+	/// `BondTooLow` / `ReputationTooLow` (of the new owner), `TooManyResources`.
 	pub(crate) fn do_transfer(
 		who: T::AccountId,
 		id: ResourceId,
@@ -265,6 +267,7 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		let mut r = Self::owned_by(&who, id)?;
 		ensure!(who != to, Error::<T>::SameOwner);
+		Self::ensure_good(&who)?;
 		Self::ensure_free(&r)?;
 		ensure!(!Verifications::<T>::contains_key(id), Error::<T>::VerificationUnderWay);
 		let mut dest = Self::ensure_good_provider(&to)?;

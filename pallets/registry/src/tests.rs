@@ -4,7 +4,7 @@
 use crate::{
 	certificate::{decimal, hex, keys},
 	mock::*,
-	Collection, Error, Event, Owned, Params, Providers, Rescore, Resources,
+	Collection, Error, Event, Owned, Params, Providers, Ranked, Rescore, Resources, Verifiers,
 };
 use polkadot_sdk::{
 	frame_support::{assert_noop, assert_ok, traits::tokens::nonfungibles_v2::Inspect},
@@ -12,7 +12,7 @@ use polkadot_sdk::{
 	sp_runtime::{BuildStorage, DispatchError, Perbill, Percent},
 };
 use powerverse_primitives::{
-	Gpu, Interconnect, Price, ResourceId, Resources as _, Status, Tier, Window,
+	Delist, Gpu, Interconnect, Price, ResourceId, Resources as _, Standing, Status, Tier, Window,
 };
 
 type Reg = crate::Pallet<Test>;
@@ -840,5 +840,169 @@ fn a_dutch_auction_restarts_when_the_machine_is_listed_again_after_a_lease() {
 		// Back on the market at the start price, not at the floor the old clock reached.
 		assert_eq!(Reg::facts(id).unwrap().price, 150);
 		assert_eq!(Resources::<Test>::get(id).unwrap().listed_at, 81);
+	});
+}
+
+// ---------------------------------------------------------------------------------------
+// Sanctions of the administrator (issue 13)
+
+/// The error a sanctioned account gets.
+fn refusal(standing: Standing) -> Error<Test> {
+	match standing {
+		Standing::Frozen => Error::<Test>::AccountFrozen,
+		Standing::Blacklisted => Error::<Test>::AccountBlacklisted,
+		Standing::Good => unreachable!("good accounts are not refused"),
+	}
+}
+
+/// Entries of `id` in the search index.
+fn indexed(id: ResourceId) -> usize {
+	Ranked::<Test>::iter_keys().filter(|(_, _, key)| *key == id.to_be_bytes()).count()
+}
+
+#[test]
+fn a_sanctioned_provider_cannot_withdraw_its_bond() {
+	ExtBuilder::default().build_and_execute(|| {
+		provider(ALICE);
+		assert_ok!(Reg::unbond(signed(ALICE), MIN_BOND));
+		run_to(11);
+		// Frozen after unbonding, before withdrawing: the bond stays held for a ruling.
+		for (standing, error) in [
+			(Standing::Frozen, Error::<Test>::AccountFrozen),
+			(Standing::Blacklisted, Error::<Test>::AccountBlacklisted),
+		] {
+			sanction(ALICE, standing);
+			let free = Balances::free_balance(ALICE);
+			assert_noop!(Reg::withdraw_unbonded(signed(ALICE)), error);
+			assert_eq!(Balances::free_balance(ALICE), free);
+			assert_eq!(bonded(ALICE), MIN_BOND);
+		}
+		sanction(ALICE, Standing::Good);
+		let free = Balances::free_balance(ALICE);
+		assert_ok!(Reg::withdraw_unbonded(signed(ALICE)));
+		assert_eq!(Balances::free_balance(ALICE), free + MIN_BOND);
+	});
+}
+
+#[test]
+fn sanctioned_accounts_cannot_become_providers_or_verifiers() {
+	ExtBuilder::default().build_and_execute(|| {
+		sanction(ALICE, Standing::Frozen);
+		sanction(BOB, Standing::Blacklisted);
+		let register = |who| Reg::register_provider(signed(who), name("A"), url("x"), MIN_BOND);
+		assert_noop!(register(ALICE), Error::<Test>::AccountFrozen);
+		assert_noop!(register(BOB), Error::<Test>::AccountBlacklisted);
+		assert_noop!(Reg::apply_verifier(signed(ALICE)), Error::<Test>::AccountFrozen);
+		assert_noop!(Reg::apply_verifier(signed(BOB)), Error::<Test>::AccountBlacklisted);
+		assert!(!Providers::<Test>::contains_key(ALICE) && !Verifiers::<Test>::contains_key(BOB));
+		assert_eq!((bonded(ALICE), bonded(BOB)), (0, 0));
+		// Once the sanction is lifted, both are open again.
+		sanction(ALICE, Standing::Good);
+		assert_ok!(register(ALICE));
+		assert_ok!(Reg::apply_verifier(signed(ALICE)));
+	});
+}
+
+#[test]
+fn a_sanctioned_provider_cannot_register_list_or_resume() {
+	ExtBuilder::default().build_and_execute(|| {
+		provider(ALICE);
+		let idle = register(ALICE);
+		assert_ok!(Reg::force_verify(RuntimeOrigin::root(), idle, 1000));
+		let paused = register(ALICE);
+		assert_ok!(Reg::force_verify(RuntimeOrigin::root(), paused, 1000));
+		assert_ok!(Reg::list(signed(ALICE), paused));
+		assert_ok!(Reg::pause(signed(ALICE), paused));
+		for standing in [Standing::Frozen, Standing::Blacklisted] {
+			sanction(ALICE, standing);
+			assert_noop!(
+				Reg::register_resource(signed(ALICE), declaration_of(9)),
+				refusal(standing)
+			);
+			assert_noop!(Reg::list(signed(ALICE), idle), refusal(standing));
+			assert_noop!(Reg::resume(signed(ALICE), paused), refusal(standing));
+		}
+		assert_eq!((status(idle), status(paused)), (Status::Idle, Status::Paused));
+		// Taking machines off the market is still the owner's right.
+		assert_ok!(Reg::unlist(signed(ALICE), paused));
+		sanction(ALICE, Standing::Good);
+		assert_ok!(Reg::list(signed(ALICE), idle));
+	});
+}
+
+#[test]
+fn transfer_refuses_a_sanctioned_owner_or_receiver() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = listed(ALICE);
+		provider(BOB);
+		sanction(ALICE, Standing::Frozen);
+		assert_noop!(Reg::transfer(signed(ALICE), id, BOB), Error::<Test>::AccountFrozen);
+		sanction(ALICE, Standing::Blacklisted);
+		assert_noop!(Reg::transfer(signed(ALICE), id, BOB), Error::<Test>::AccountBlacklisted);
+		sanction(ALICE, Standing::Good);
+		sanction(BOB, Standing::Frozen);
+		assert_noop!(Reg::transfer(signed(ALICE), id, BOB), Error::<Test>::AccountFrozen);
+		sanction(BOB, Standing::Blacklisted);
+		assert_noop!(Reg::transfer(signed(ALICE), id, BOB), Error::<Test>::AccountBlacklisted);
+		assert!(Owned::<Test>::contains_key(ALICE, id));
+		sanction(BOB, Standing::Good);
+		assert_ok!(Reg::transfer(signed(ALICE), id, BOB));
+	});
+}
+
+#[test]
+fn a_sanctioned_owners_machine_comes_back_from_a_lease_idle() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = listed(ALICE);
+		assert_ok!(Reg::engage(id, &BOB, false));
+		sanction(ALICE, Standing::Frozen);
+		assert_ok!(Reg::release(id));
+		assert_eq!(status(id), Status::Idle);
+		assert_eq!(indexed(id), 0);
+		System::assert_last_event(
+			Event::StatusChanged { resource: id, from: Status::Rented, to: Status::Idle }.into(),
+		);
+	});
+}
+
+#[test]
+fn delisting_an_owner_takes_its_listed_and_paused_machines_off_the_market() {
+	ExtBuilder::default().build_and_execute(|| {
+		provider(ALICE);
+		let ids: Vec<ResourceId> = (0..3).map(|_| register(ALICE)).collect();
+		for id in &ids {
+			assert_ok!(Reg::force_verify(RuntimeOrigin::root(), *id, 1000));
+			assert_ok!(Reg::list(signed(ALICE), *id));
+		}
+		let (listed_, paused, rented) = (ids[0], ids[1], ids[2]);
+		assert_ok!(Reg::pause(signed(ALICE), paused));
+		assert_ok!(Reg::engage(rented, &CAROL, false));
+		let other = listed(BOB);
+		sanction(ALICE, Standing::Blacklisted);
+
+		assert_eq!(<Reg as Delist<u64>>::delist_owner(&ALICE), 2);
+
+		for id in [listed_, paused] {
+			assert_eq!(status(id), Status::Idle);
+			assert_eq!(indexed(id), 0);
+			assert_eq!(attribute(id, keys::STATUS), b"Idle".to_vec());
+		}
+		// In the order of the owner index (hashed ids), so only their presence is checked.
+		System::assert_has_event(
+			Event::StatusChanged { resource: listed_, from: Status::Listed, to: Status::Idle }
+				.into(),
+		);
+		System::assert_has_event(
+			Event::StatusChanged { resource: paused, from: Status::Paused, to: Status::Idle }
+				.into(),
+		);
+		// The rented machine finishes its lease, then comes back idle; others' machines stay.
+		assert_eq!(status(rented), Status::Rented);
+		assert_eq!((status(other), indexed(other)), (Status::Listed, 3));
+		assert_ok!(Reg::release(rented));
+		assert_eq!(status(rented), Status::Idle);
+		// Nothing left to delist; an account with no machines has none either.
+		assert_eq!(<Reg as Delist<u64>>::delist_owner(&ALICE), 0);
+		assert_eq!(<Reg as Delist<u64>>::delist_owner(&CAROL), 0);
 	});
 }

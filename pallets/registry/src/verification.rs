@@ -586,12 +586,15 @@ impl<T: Config> Pallet<T> {
 		Self::verdict(id, benchmark)
 	}
 
-	/// Applies to the committee, holding the stake.
+	/// Applies to the committee, holding the stake. A sanctioned account may not apply: a
+	/// verifier judges other providers' machines.
 	///
 	/// # Errors
-	/// `AlreadyVerifier` (also while leaving), `InsufficientBalance`.
+	/// `AlreadyVerifier` (also while leaving), `AccountFrozen`, `AccountBlacklisted`,
+	/// `InsufficientBalance`.
 	pub(crate) fn do_apply_verifier(who: T::AccountId) -> DispatchResult {
 		ensure!(!Verifiers::<T>::contains_key(&who), Error::<T>::AlreadyVerifier);
+		Self::ensure_good(&who)?;
 		let stake = Self::params().verifier_stake;
 		T::Currency::hold(&HoldReason::VerifierStake.into(), &who, stake)
 			.map_err(|_| Error::<T>::InsufficientBalance)?;
