@@ -37,6 +37,7 @@ test: setup
 	cargo test --locked --workspace
 	# The pallets' benchmarks run as tests against their mocks too.
 	cargo test --locked -q -p pallet-registry -p pallet-scoring -p pallet-leases -p pallet-orders \
+		-p pallet-arbitration \
 		--features runtime-benchmarks
 	@cd tests/js && { [ node_modules/.package-lock.json -nt package-lock.json ] || \
 		npm ci --no-audit --no-fund --loglevel=error; }

@@ -38,6 +38,10 @@ polkadot_sdk::frame_benchmarking::define_benchmarks!(
 	[pallet_session, SessionBench]
 	[pallet_offences, OffencesBench]
 	[pallet_treasury, Treasury]
+	[pallet_referenda, Referenda]
+	[pallet_conviction_voting, ConvictionVoting]
+	[pallet_collective, Council]
+	[pallet_elections_phragmen, Elections]
 	[pallet_scheduler, Scheduler]
 	[pallet_preimage, Preimage]
 	[pallet_utility, Utility]
@@ -48,13 +52,12 @@ polkadot_sdk::frame_benchmarking::define_benchmarks!(
 	[pallet_leases, Leases]
 	[pallet_orders, Orders]
 	[pallet_scoring, Scoring]
+	[pallet_arbitration, Arbitration]
 	[pallet_sudo, Sudo]
 );
 
 /// Lists every benchmark, for `benchmark pallet --list`.
 pub fn metadata(extra: bool) -> (Vec<BenchmarkList>, Vec<StorageInfo>) {
-	use polkadot_sdk::frame_benchmarking::Benchmarking;
-
 	let mut list = Vec::<BenchmarkList>::new();
 	list_benchmarks!(list, extra);
 	(list, AllPalletsWithSystem::storage_info())
@@ -62,8 +65,6 @@ pub fn metadata(extra: bool) -> (Vec<BenchmarkList>, Vec<StorageInfo>) {
 
 /// Runs the benchmarks `config` selects.
 pub fn dispatch(config: BenchmarkConfig) -> Result<Vec<BenchmarkBatch>, alloc::string::String> {
-	use polkadot_sdk::frame_benchmarking::Benchmarking;
-
 	let whitelist: Vec<TrackedStorageKey> = AllPalletsWithSystem::whitelisted_storage_keys();
 	let mut batches = Vec::<BenchmarkBatch>::new();
 	let params = (&config, &whitelist);

@@ -5,8 +5,9 @@
 
 use crate::{
 	dev_registry_params, fee_terms, registry_params, AccountId, BabeConfig, Balance,
-	BalancesConfig, LeasesConfig, RegistryConfig, Runtime, RuntimeGenesisConfig, SessionConfig,
-	SessionKeys, StakerStatus, StakingConfig, SudoConfig, BABE_GENESIS_EPOCH_CONFIG, UNITS,
+	BalancesConfig, ElectionsConfig, LeasesConfig, RegistryConfig, Runtime, RuntimeGenesisConfig,
+	SessionConfig, SessionKeys, StakerStatus, StakingConfig, SudoConfig, BABE_GENESIS_EPOCH_CONFIG,
+	UNITS,
 };
 use alloc::{vec, vec::Vec};
 use polkadot_sdk::{
@@ -36,6 +37,9 @@ pub const VALIDATOR_BOND: Balance = 100_000 * UNITS;
 pub const MIN_VALIDATOR_BOND: Balance = 10_000 * UNITS;
 /// The least a nominator must bond.
 pub const MIN_NOMINATOR_BOND: Balance = 100 * UNITS;
+/// What each genesis council member backs itself with: it sits until the first election
+/// (a term after genesis), when PVC holders' votes decide.
+pub const COUNCIL_STAKE: Balance = 1_000 * UNITS;
 
 /// A genesis validator: its stash account (which is also its controller) and session keys.
 pub struct Authority {
@@ -54,6 +58,8 @@ pub fn authority(sr: Sr25519Keyring, ed: Ed25519Keyring) -> Authority {
 }
 
 /// The state every preset starts from, with these validators, funded accounts and sudo key.
+/// The validators also form the first Council, so a network without sudo is governed from
+/// its first block: the Council reviews, token holders vote in referenda.
 fn genesis(
 	authorities: Vec<Authority>,
 	endowed: Vec<AccountId>,
@@ -86,6 +92,12 @@ fn genesis(
 		babe: BabeConfig { epoch_config: BABE_GENESIS_EPOCH_CONFIG },
 		registry: RegistryConfig { params: Some(registry.0), verifiers: registry.1 },
 		leases: LeasesConfig { fees: Some(fee_terms(burn_floor)) },
+		elections: ElectionsConfig {
+			members: authorities
+				.iter()
+				.map(|a| (a.stash.clone(), COUNCIL_STAKE))
+				.collect::<Vec<_>>(),
+		},
 		staking: StakingConfig {
 			validator_count: validators,
 			minimum_validator_count: validators.min(1),

@@ -4,8 +4,9 @@
 //! production (VRF slot lottery, chance proportional to stake), GRANDPA finality (more than
 //! 2/3 of validators) and nominated staking with slashing; the PVC token (12 decimals);
 //! treasury, scheduler, preimages, utility, proxy, multisig, NFTs (the resource
-//! certificates), Ethereum-compatible smart contracts (pallet-revive running EVM bytecode)
-//! and, on development and local chains, sudo.
+//! certificates), Ethereum-compatible smart contracts (pallet-revive running EVM bytecode),
+//! governance by token holders ([`governance`]: referenda on tracks, conviction voting, an
+//! elected Council) and, on development and local chains only, sudo.
 //!
 //! Pallet configuration lives in [`configs`], one file per concern; the runtime APIs the
 //! node, wallets and Polkadot.js Apps use are in [`apis`]; genesis presets in
@@ -28,10 +29,12 @@ mod benchmarks;
 pub mod configs;
 pub mod constants;
 pub mod genesis_config_presets;
+pub mod governance;
 
 use polkadot_sdk::{
 	frame_executive, frame_support, frame_system, pallet_authorship, pallet_babe, pallet_balances,
-	pallet_grandpa, pallet_multisig, pallet_nfts, pallet_offences, pallet_preimage, pallet_proxy,
+	pallet_collective, pallet_conviction_voting, pallet_elections_phragmen, pallet_grandpa,
+	pallet_multisig, pallet_nfts, pallet_offences, pallet_preimage, pallet_proxy, pallet_referenda,
 	pallet_revive, pallet_scheduler, pallet_staking, pallet_sudo, pallet_timestamp,
 	pallet_transaction_payment, pallet_treasury, pallet_utility, sp_core,
 	sp_runtime::{
@@ -216,6 +219,19 @@ mod runtime {
 	#[runtime::pallet_index(12)]
 	pub type Treasury = pallet_treasury;
 
+	// Governance: 13–19. Referenda decided by conviction votes, each dispatching from an
+	// origin of `Origins` on that origin's track; the Council, elected by Phragmén.
+	#[runtime::pallet_index(13)]
+	pub type ConvictionVoting = pallet_conviction_voting;
+	#[runtime::pallet_index(14)]
+	pub type Referenda = pallet_referenda;
+	#[runtime::pallet_index(15)]
+	pub type Origins = governance::pallet_custom_origins;
+	#[runtime::pallet_index(16)]
+	pub type Council = pallet_collective<Instance1>;
+	#[runtime::pallet_index(17)]
+	pub type Elections = pallet_elections_phragmen;
+
 	// Consensus and staking: 20–39. Authorship must come before Session so the author of
 	// a block is known when the session rotates; Offences before Session too.
 	#[runtime::pallet_index(20)]
@@ -254,6 +270,8 @@ mod runtime {
 	pub type Leases = pallet_leases;
 	#[runtime::pallet_index(54)]
 	pub type Orders = pallet_orders;
+	#[runtime::pallet_index(55)]
+	pub type Arbitration = pallet_arbitration;
 
 	// Smart contracts: 80–89. Named `Revive`: the Ethereum RPC server looks it up by name.
 	#[runtime::pallet_index(80)]

@@ -96,3 +96,41 @@ test('a stash bonds, registers session keys and validates; another bonds and nom
 	]), eve), /InsufficientBond/);
 	assert.ok((await api.query.staking.ledger(eve.address)).isNone, 'nothing bonded');
 });
+
+test('holders submit a referendum on the market-admin track and vote with conviction', async () => {
+	const [alice, bob, charlie, dave] = ['//Alice', '//Bob', '//Charlie', '//Dave']
+		.map((uri) => keyring.addFromUri(uri));
+	// What Apps' "Submit proposal" builds: the origin picks the track, the call goes inline.
+	const call = api.tx.leases.setFees({ fee: 30_000, burn: 40, floor: 0 });
+	const reserved = async (who) => (await api.query.system.account(who.address)).data.reserved
+		.toBigInt();
+	const before = await reserved(alice);
+	const events = await send(api.tx.referenda.submit(
+		{ Origins: 'MarketAdmin' }, { Inline: call.method.toHex() }, { After: 0 }), alice);
+	const submitted = events.find(({ event }) => api.events.referenda.Submitted.is(event));
+	assert.ok(submitted, 'Submitted');
+	const index = submitted.event.data.index.toNumber();
+	assert.equal(submitted.event.data.track.toNumber(), 20, 'the market_admin track');
+	assert.equal(await reserved(alice) - before, 10n * PVC, 'the submission deposit');
+
+	// Bob places the track's decision deposit; Charlie and Dave vote aye, Dave with 3×
+	// conviction (its PVC locked four vote-locking periods after a win).
+	const bobBefore = await reserved(bob);
+	await send(api.tx.referenda.placeDecisionDeposit(index), bob);
+	assert.equal(await reserved(bob) - bobBefore, 5_000n * PVC, 'the decision deposit');
+	await send(api.tx.convictionVoting.vote(index,
+		{ Standard: { vote: { aye: true, conviction: 'Locked1x' }, balance: 1_000n * PVC } }), charlie);
+	await send(api.tx.convictionVoting.vote(index,
+		{ Standard: { vote: { aye: true, conviction: 'Locked3x' }, balance: 2_000n * PVC } }), dave);
+
+	const info = (await api.query.referenda.referendumInfoFor(index)).unwrap();
+	assert.ok(info.isOngoing, info.toString());
+	const ongoing = info.asOngoing;
+	assert.equal(ongoing.track.toNumber(), 20);
+	// Ayes weigh balance × conviction; support counts the balances without conviction.
+	assert.equal(ongoing.tally.ayes.toBigInt(), 1_000n * PVC + 3n * 2_000n * PVC);
+	assert.equal(ongoing.tally.support.toBigInt(), 3_000n * PVC);
+	assert.equal(ongoing.tally.nays.toBigInt(), 0n);
+	// The market-admin call itself, signed by a holder, is refused: only the track may.
+	await assert.rejects(send(call, alice), /BadOrigin/);
+});

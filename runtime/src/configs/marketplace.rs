@@ -3,8 +3,8 @@
 //! rent in escrow, settlement, fees) and orders (demands providers fill, task orders).
 
 use crate::{
-	Balance, Balances, Hash, Registry, Runtime, RuntimeHoldReason, Scoring, TreasuryAccount, DAYS,
-	HOURS, MONTHS, UNITS,
+	governance::ensure, Balance, Balances, Hash, Registry, Runtime, RuntimeHoldReason, Scoring,
+	TreasuryAccount, DAYS, HOURS, MONTHS, UNITS,
 };
 use polkadot_sdk::{
 	frame_support::{
@@ -12,8 +12,7 @@ use polkadot_sdk::{
 		traits::{tokens::imbalance::ResolveTo, ConstU32, Randomness},
 		PalletId,
 	},
-	frame_system::{self, EnsureRoot},
-	pallet_babe,
+	frame_system, pallet_babe,
 	sp_runtime::{
 		traits::{BlakeTwo256, Hash as _},
 		Perbill, Percent, Permill,
@@ -21,6 +20,7 @@ use polkadot_sdk::{
 };
 use powerverse_primitives::FeeTerms;
 
+#[cfg(feature = "runtime-benchmarks")]
 use crate::AccountId;
 
 parameter_types! {
@@ -44,13 +44,16 @@ impl pallet_registry::Config for Runtime {
 	type Nfts = crate::Nfts;
 	type Scorer = Scoring;
 	type Reputation = Scoring;
+	type Sanctions = crate::Arbitration;
 	type Randomness = PanelRandomness;
-	// Until the council and referenda exist: root (sudo on development chains).
-	type GovernanceOrigin = EnsureRoot<AccountId>;
+	// Referenda on the market-admin track (or root) set the parameters; those on the
+	// verifier-admission track admit verifiers and force verdicts.
+	type GovernanceOrigin = ensure::MarketAdmin;
+	type AdmissionOrigin = ensure::VerifierAdmission;
 	type CollectionDeposit = crate::configs::CollectionDeposit;
 	type PalletId = RegistryPalletId;
 	type BlocksPerHour = BlocksPerHour;
-	type MaxResourcesPerOwner = ConstU32<1_000>;
+	type MaxResourcesPerOwner = MaxResourcesPerOwner;
 	type MaxVerifiers = ConstU32<100>;
 	type MaxDeadlinesPerBlock = ConstU32<50>;
 	type MaxRounds = ConstU32<3>;
@@ -62,7 +65,7 @@ impl pallet_registry::Config for Runtime {
 }
 
 impl pallet_scoring::Config for Runtime {
-	type GovernanceOrigin = EnsureRoot<AccountId>;
+	type GovernanceOrigin = ensure::MarketAdmin;
 	type MaxModels = ConstU32<256>;
 	type DecayHalfLife = DecayHalfLife;
 	type RatingFactor = RatingFactor;
@@ -132,13 +135,15 @@ impl pallet_leases::Config for Runtime {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Resources = Registry;
 	type Reputation = Scoring;
+	type Sanctions = crate::Arbitration;
 	// Until the arbitration pallet exists, disputes are ruled on by the arbiter origin.
 	type Disputes = ();
 	// The treasury's share of the platform fee.
 	type Treasury = ResolveTo<TreasuryAccount, Balances>;
-	// Until the council and referenda exist: root (sudo on development chains).
-	type GovernanceOrigin = EnsureRoot<AccountId>;
-	type ArbiterOrigin = EnsureRoot<AccountId>;
+	// The market-admin track sets the fee terms. Until the arbitration pallet rules on
+	// disputes, a referendum on the arbitration-appeals track (or root) does.
+	type GovernanceOrigin = ensure::MarketAdmin;
+	type ArbiterOrigin = ensure::ArbitrationAppeals;
 	type BlocksPerHour = BlocksPerHour;
 	// 90 days.
 	type MaxHours = ConstU32<2_160>;
@@ -161,12 +166,15 @@ impl pallet_orders::Config for Runtime {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Resources = Registry;
 	type Reputation = Scoring;
+	type Sanctions = crate::Arbitration;
 	type Leasing = crate::Leases;
 	// The fee terms are the leases pallet's: one platform fee for rents and tasks.
 	type Fees = crate::Leases;
 	type Treasury = ResolveTo<TreasuryAccount, Balances>;
 	type Disputes = ();
-	type ArbiterOrigin = EnsureRoot<AccountId>;
+	// Until the arbitration pallet rules on disputes, a referendum on the
+	// arbitration-appeals track (or root) does.
+	type ArbiterOrigin = ensure::ArbitrationAppeals;
 	type BlocksPerHour = BlocksPerHour;
 	type MaxOrdersPerAccount = ConstU32<32>;
 	type MaxProviders = ConstU32<7>;
@@ -184,10 +192,35 @@ impl pallet_orders::Config for Runtime {
 	type BenchmarkHelper = MarketBenchmarks;
 }
 
+parameter_types! {
+	/// Machines one provider may register: also the most a blacklisting delists.
+	pub const MaxResourcesPerOwner: u32 = 1_000;
+}
+
+impl pallet_arbitration::Config for Runtime {
+	// A referendum on the administrator track (or root) freezes, blacklists and lifts.
+	type AdminOrigin = ensure::Administrator;
+	type Resources = Registry;
+	type MaxDelisted = MaxResourcesPerOwner;
+	type WeightInfo = pallet_arbitration::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = MarketBenchmarks;
+}
+
 /// Listed machines for the benchmarks of leases and orders, from the registry's own
 /// benchmark setup.
 #[cfg(feature = "runtime-benchmarks")]
 pub struct MarketBenchmarks;
+
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_arbitration::BenchmarkHelper<AccountId> for MarketBenchmarks {
+	fn listed_machines(owner: &AccountId, n: u32) -> u32 {
+		for _ in 0..n {
+			Registry::listed_for_benchmarks(owner);
+		}
+		n
+	}
+}
 
 #[cfg(feature = "runtime-benchmarks")]
 impl pallet_leases::BenchmarkHelper<AccountId> for MarketBenchmarks {

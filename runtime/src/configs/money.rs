@@ -16,7 +16,6 @@ use polkadot_sdk::{
 		weights::ConstantMultiplier,
 		PalletId,
 	},
-	frame_system::{EnsureRoot, EnsureWithSuccess},
 	pallet_balances,
 	pallet_revive::evm::fees::BlockRatioFee,
 	pallet_transaction_payment,
@@ -128,8 +127,8 @@ parameter_types! {
 
 impl pallet_treasury::Config for Runtime {
 	type Currency = Balances;
-	// Governance origins (council, referenda) replace root here when the DAO lands.
-	type RejectOrigin = EnsureRoot<AccountId>;
+	// A referendum on the treasurer track (or root) rejects and voids spends.
+	type RejectOrigin = crate::governance::ensure::TreasurerOrRoot;
 	type RuntimeEvent = RuntimeEvent;
 	type SpendPeriod = SpendPeriod;
 	type Burn = Burn;
@@ -138,7 +137,8 @@ impl pallet_treasury::Config for Runtime {
 	type WeightInfo = pallet_treasury::weights::SubstrateWeight<Runtime>;
 	type SpendFunds = ();
 	type MaxApprovals = ConstU32<100>;
-	type SpendOrigin = EnsureWithSuccess<EnsureRoot<AccountId>, AccountId, MaxBalance>;
+	// Referenda on the spender tracks spend up to their track's limit; root without one.
+	type SpendOrigin = crate::governance::TreasurySpender;
 	type AssetKind = ();
 	type Beneficiary = AccountId;
 	type BeneficiaryLookup = IdentityLookup<Self::Beneficiary>;

@@ -172,7 +172,9 @@ parameter_types! {
 	pub const AnnouncementDepositFactor: Balance = deposit(0, 66);
 }
 
-/// What a proxy may do on behalf of the account that added it.
+/// What a proxy may do on behalf of the account that added it. Every type but `Any` is a
+/// list of what it may do, not of what it may not: a call added to the runtime later is
+/// refused until it is placed here, so no new way of moving value slips through.
 #[derive(
 	Copy,
 	Clone,
@@ -192,33 +194,98 @@ pub enum ProxyType {
 	/// Anything.
 	#[default]
 	Any,
-	/// Anything but moving funds.
+	/// Anything that cannot move the account's value to someone else: no transfers, no
+	/// contract calls, no NFT moves, no machine transfers, no renting, no posting or paying
+	/// orders. Staking, governance, proxies, multisigs and the provider's own bookkeeping
+	/// are allowed.
 	NonTransfer,
 	/// Staking calls only (bond, nominate, validate, payouts), and batches of them.
 	Staking,
 	/// Only rejecting announcements of other proxies.
 	CancelProxy,
+	/// Governance only: referenda, conviction votes, the Council and its elections, the
+	/// treasury's public calls, and batches of them.
+	Governance,
+	/// A provider's operator key: the marketplace (registry, leases, orders) but not
+	/// transferring a machine to another owner, and batches of them.
+	Market,
+}
+
+impl ProxyType {
+	/// Calls that move value out of the account: what `NonTransfer` refuses among the
+	/// pallets it otherwise allows.
+	fn moves_value(c: &RuntimeCall) -> bool {
+		use {pallet_leases::Call as L, pallet_orders::Call as O, pallet_registry::Call as R};
+		matches!(
+			c,
+			RuntimeCall::Registry(R::transfer { .. })
+				| RuntimeCall::Leases(L::rent { .. } | L::extend { .. })
+				| RuntimeCall::Orders(
+					O::post_demand { .. } | O::post_task { .. } | O::accept_result { .. }
+				)
+		)
+	}
+
+	/// Governance calls any account may make.
+	fn governs(c: &RuntimeCall) -> bool {
+		matches!(
+			c,
+			RuntimeCall::Referenda(..)
+				| RuntimeCall::ConvictionVoting(..)
+				| RuntimeCall::Council(..)
+				| RuntimeCall::Elections(..)
+				| RuntimeCall::Treasury(..)
+				| RuntimeCall::Utility(..)
+		)
+	}
+
+	/// Staking and session-key calls.
+	fn stakes(c: &RuntimeCall) -> bool {
+		matches!(c, RuntimeCall::Staking(..) | RuntimeCall::Session(..) | RuntimeCall::Utility(..))
+	}
+
+	/// Marketplace calls.
+	fn trades(c: &RuntimeCall) -> bool {
+		matches!(
+			c,
+			RuntimeCall::Registry(..)
+				| RuntimeCall::Scoring(..)
+				| RuntimeCall::Leases(..)
+				| RuntimeCall::Orders(..)
+				| RuntimeCall::Utility(..)
+		)
+	}
 }
 
 impl InstanceFilter<RuntimeCall> for ProxyType {
 	fn filter(&self, c: &RuntimeCall) -> bool {
 		match self {
 			ProxyType::Any => true,
-			ProxyType::NonTransfer => !matches!(
-				c,
-				RuntimeCall::Balances(..)
-					| RuntimeCall::Nfts(polkadot_sdk::pallet_nfts::Call::transfer { .. })
-			),
-			ProxyType::Staking => matches!(
-				c,
-				RuntimeCall::Staking(..) | RuntimeCall::Session(..) | RuntimeCall::Utility(..)
-			),
+			ProxyType::NonTransfer => {
+				(Self::governs(c)
+					|| Self::stakes(c)
+					|| Self::trades(c)
+					|| matches!(
+						c,
+						RuntimeCall::System(..)
+							| RuntimeCall::Scheduler(..)
+							| RuntimeCall::Preimage(..)
+							| RuntimeCall::Proxy(..)
+							| RuntimeCall::Multisig(..)
+					)) && !Self::moves_value(c)
+			},
+			ProxyType::Staking => Self::stakes(c),
 			ProxyType::CancelProxy => matches!(
 				c,
 				RuntimeCall::Proxy(pallet_proxy::Call::reject_announcement { .. })
 					| RuntimeCall::Utility(..)
 					| RuntimeCall::Multisig(..)
 			),
+			ProxyType::Governance => Self::governs(c),
+			ProxyType::Market => {
+				Self::trades(c)
+					&& !matches!(c, RuntimeCall::Registry(pallet_registry::Call::transfer { .. }))
+			},
 		}
 	}
 
@@ -227,6 +294,8 @@ impl InstanceFilter<RuntimeCall> for ProxyType {
 			(x, y) if x == y => true,
 			(ProxyType::Any, _) => true,
 			(_, ProxyType::Any) => false,
+			// A market proxy may rent: more than a non-transfer one may do.
+			(ProxyType::NonTransfer, ProxyType::Market) => false,
 			(ProxyType::NonTransfer, _) => true,
 			_ => false,
 		}
