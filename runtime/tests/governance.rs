@@ -57,6 +57,19 @@ fn last<R>(pick: impl Fn(RuntimeEvent) -> Option<R>) -> Option<R> {
 	events().into_iter().rev().find_map(pick)
 }
 
+/// The fee the last transaction paid.
+fn last_fee() -> Balance {
+	last(|e| match e {
+		RuntimeEvent::TransactionPayment(
+			polkadot_sdk::pallet_transaction_payment::Event::TransactionFeePaid {
+				actual_fee, ..
+			},
+		) => Some(actual_fee),
+		_ => None,
+	})
+	.expect("a fee was paid")
+}
+
 fn reserved(k: Sr25519Keyring) -> Balance {
 	Balances::reserved_balance(account(k))
 }
@@ -292,16 +305,7 @@ fn a_small_spender_referendum_pays_within_its_limit_and_not_beyond() {
 			RuntimeCall::Treasury(pallet_treasury::Call::payout { index: index.0 }),
 		);
 		assert_eq!(Balances::balance(&bene), 10_000 * UNITS);
-		let fee = last(|e| match e {
-			RuntimeEvent::TransactionPayment(
-				polkadot_sdk::pallet_transaction_payment::Event::TransactionFeePaid {
-					actual_fee,
-					..
-				},
-			) => Some(actual_fee),
-			_ => None,
-		})
-		.expect("a fee was paid");
+		let fee = last_fee();
 		assert_eq!(
 			Balances::balance(&TreasuryAccount::get()),
 			pot - 10_000 * UNITS + fee * 80 / 100
@@ -450,16 +454,7 @@ fn a_frozen_tenant_cannot_rent_and_keeps_its_money_until_unfrozen() {
 		let free = Balances::balance(&eve);
 		assert_eq!(refused(TENANT, rent()), pallet_leases::Error::<Runtime>::AccountFrozen.into());
 		// Only the transaction's fee left the account; nothing is held, the machine is free.
-		let fee = last(|e| match e {
-			RuntimeEvent::TransactionPayment(
-				polkadot_sdk::pallet_transaction_payment::Event::TransactionFeePaid {
-					actual_fee,
-					..
-				},
-			) => Some(actual_fee),
-			_ => None,
-		})
-		.expect("a fee was paid");
+		let fee = last_fee();
 		assert_eq!(Balances::balance(&eve), free - fee);
 		assert_eq!(escrow(TENANT), 0);
 		assert_eq!(pallet_registry::Resources::<Runtime>::get(0).unwrap().status, Status::Listed);
