@@ -12,7 +12,7 @@ use polkadot_sdk::frame_system::pallet_prelude::BlockNumberFor;
 use polkadot_sdk::sp_runtime::traits::UniqueSaturatedInto;
 use powerverse_primitives::{
 	fit, Cursor, Filter, Geohash, Matched, Matches, Reputation, ResourceId, ResourceView,
-	SearchPage, Sort, Status, MATCH_POOL, MAX_PAGE, MAX_SCAN,
+	Sanctions, SearchPage, Sort, Status, MATCH_POOL, MAX_PAGE, MAX_SCAN,
 };
 
 /// The rank key of a score: big-endian `u32::MAX − score`, so that key order is highest
@@ -253,6 +253,10 @@ impl<T: Config> Pallet<T> {
 	fn candidate(filter: &Filter<BalanceOf<T>>, id: ResourceId) -> Option<Candidate<T>> {
 		let r = Resources::<T>::get(id)?;
 		if !filter.meets_specs(&r.declared.specs, &r.declared.region, r.declared.tier) {
+			return None;
+		}
+		// A frozen provider's machines stay listed but nobody may rent them: not offered.
+		if !T::Sanctions::standing(&r.owner).is_good() {
 			return None;
 		}
 		let price = Self::current_price(&r);

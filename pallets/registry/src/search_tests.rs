@@ -198,3 +198,25 @@ fn sorted_by_price_a_cursor_pages_within_the_entries_examined() {
 		assert!(none.matches.is_empty() && !none.truncated);
 	});
 }
+
+#[test]
+fn a_frozen_providers_machines_are_not_offered() {
+	ExtBuilder::default().build_and_execute(|| {
+		let listed = list_many(6, |_, _| {});
+		let everything =
+			|| ids(&Reg::search_page(Filter::default(), Sort::Score, Cursor::default(), 20));
+		// Highest score first: the second provider's three machines, then the first's.
+		assert_eq!(everything(), listed.iter().rev().copied().collect::<Vec<_>>());
+		sanction(FIRST_PROVIDER + 1, powerverse_primitives::Standing::Frozen);
+		assert_eq!(everything(), listed[..3].iter().rev().copied().collect::<Vec<_>>());
+		let matched: Vec<_> = Reg::market_match(Filter::default(), None, 20)
+			.into_iter()
+			.map(|m| m.resource.id)
+			.collect();
+		assert!(matched.iter().all(|id| listed[..3].contains(id)), "{matched:?}");
+		assert_eq!(matched.len(), 3);
+		// Still listed: unfrozen, they are offered again.
+		sanction(FIRST_PROVIDER + 1, powerverse_primitives::Standing::Good);
+		assert_eq!(everything().len(), 6);
+	});
+}
