@@ -40,6 +40,19 @@ impl Standing {
 	pub fn is_good(&self) -> bool {
 		matches!(self, Standing::Good)
 	}
+
+	/// `Ok` in good standing, else the caller's own error for a freeze or a blacklisting:
+	/// what every pallet that refuses sanctioned accounts checks.
+	///
+	/// # Errors
+	/// `frozen` or `blacklisted`.
+	pub fn ensure<E>(self, frozen: E, blacklisted: E) -> Result<(), E> {
+		match self {
+			Standing::Good => Ok(()),
+			Standing::Frozen => Err(frozen),
+			Standing::Blacklisted => Err(blacklisted),
+		}
+	}
 }
 
 /// The administrator's sanctions as the registry, leases and orders see them.
@@ -70,5 +83,39 @@ pub trait Delist<AccountId> {
 impl<AccountId> Delist<AccountId> for () {
 	fn delist_owner(_: &AccountId) -> u32 {
 		0
+	}
+}
+
+/// Sanctions for the pallets' mock runtimes (accounts are `u64`): nobody is sanctioned until
+/// a test calls [`sanction`](mock::sanction). Per test thread, as the tests themselves are.
+#[cfg(feature = "std")]
+pub mod mock {
+	use super::{Sanctions, Standing};
+	use std::{cell::RefCell, vec::Vec};
+
+	std::thread_local! {
+		static SANCTIONED: RefCell<Vec<(u64, Standing)>> = const { RefCell::new(Vec::new()) };
+	}
+
+	/// The sanctions [`sanction`] set.
+	pub struct MockSanctions;
+
+	impl Sanctions<u64> for MockSanctions {
+		fn standing(who: &u64) -> Standing {
+			SANCTIONED.with(|s| {
+				s.borrow().iter().find(|(a, _)| a == who).map_or(Standing::Good, |(_, st)| *st)
+			})
+		}
+	}
+
+	/// Puts `who` in `standing` (`Good` lifts its sanction).
+	pub fn sanction(who: u64, standing: Standing) {
+		SANCTIONED.with(|s| {
+			let mut s = s.borrow_mut();
+			s.retain(|(a, _)| *a != who);
+			if standing != Standing::Good {
+				s.push((who, standing));
+			}
+		});
 	}
 }

@@ -15,7 +15,7 @@ use polkadot_sdk::{
 };
 use powerverse_primitives::{
 	Cpu, Disputes, FeeTerms, Price, Region, Reputation, ResourceFacts, ResourceId, Resources,
-	Sanctions, Specs, Standing, Status, Storage, StorageKind, Subject, Tier, Window,
+	Specs, Status, Storage, StorageKind, Subject, Tier, Window,
 };
 
 type Block = frame_system::mocking::MockBlock<Test>;
@@ -61,8 +61,6 @@ parameter_types! {
 	pub storage MockRegistry: Machines = BTreeMap::new();
 	/// Accounts whose reputation is below the threshold.
 	pub static Restricted: Vec<u64> = vec![];
-	/// Accounts the administrator sanctioned, with their standing; all others are good.
-	pub static Sanctioned: Vec<(u64, Standing)> = vec![];
 	/// Whether arbitration refuses new disputes.
 	pub static ArbitrationFull: bool = false;
 	/// Whether reputation refuses ratings (as scoring does a second one in a period).
@@ -152,23 +150,7 @@ impl Reputation<u64> for MockReputation {
 	}
 }
 
-/// The administrator's sanctions as [`Sanctioned`] lists them.
-pub struct MockSanctions;
-impl Sanctions<u64> for MockSanctions {
-	fn standing(who: &u64) -> Standing {
-		Sanctioned::get().iter().find(|(a, _)| a == who).map_or(Standing::Good, |(_, s)| *s)
-	}
-}
-
-/// Puts `who` in `standing` (`Good` lifts its sanction).
-pub fn sanction(who: u64, standing: Standing) {
-	Sanctioned::mutate(|s| {
-		s.retain(|(a, _)| *a != who);
-		if standing != Standing::Good {
-			s.push((who, standing));
-		}
-	});
-}
+pub use powerverse_primitives::sanctions::mock::{sanction, MockSanctions};
 
 /// Arbitration that records disputes, or refuses them when [`ArbitrationFull`].
 pub struct MockDisputes;

@@ -17,7 +17,7 @@ use polkadot_sdk::{
 	},
 };
 use powerverse_primitives::{
-	LeaseId, Leasing, Reputation, ResourceId, Resources, Sanctions, Standing, Status,
+	LeaseId, Leasing, Reputation, ResourceId, Resources, Sanctions, Status,
 };
 
 impl<T: Config> Pallet<T> {
@@ -33,11 +33,8 @@ impl<T: Config> Pallet<T> {
 	/// # Errors
 	/// `AccountFrozen`, `AccountBlacklisted`.
 	pub(crate) fn ensure_good(who: &T::AccountId) -> Result<(), Error<T>> {
-		match T::Sanctions::standing(who) {
-			Standing::Good => Ok(()),
-			Standing::Frozen => Err(Error::<T>::AccountFrozen),
-			Standing::Blacklisted => Err(Error::<T>::AccountBlacklisted),
-		}
+		T::Sanctions::standing(who)
+			.ensure(Error::<T>::AccountFrozen, Error::<T>::AccountBlacklisted)
 	}
 
 	/// Rents `id` for `who` if its price now is at most `max_price` per hour.

@@ -15,8 +15,8 @@ use polkadot_sdk::{
 };
 use powerverse_primitives::{
 	Cpu, Disputes, FeePolicy, FeeTerms, Gpu, Interconnect, LeaseId, Leasing, Price, Region,
-	Reputation, ResourceFacts, ResourceId, Resources, Sanctions, Specs, Standing, Status, Storage,
-	StorageKind, Subject, Tier, Window,
+	Reputation, ResourceFacts, ResourceId, Resources, Specs, Status, Storage, StorageKind, Subject,
+	Tier, Window,
 };
 
 type Block = frame_system::mocking::MockBlock<Test>;
@@ -50,8 +50,6 @@ parameter_types! {
 	pub static Registry: BTreeMap<ResourceId, Facts> = BTreeMap::new();
 	/// Accounts whose reputation is below the threshold.
 	pub static Restricted: Vec<u64> = vec![];
-	/// Accounts the administrator sanctioned, with their standing; all others are good.
-	pub static Sanctioned: Vec<(u64, Standing)> = vec![];
 	/// Reputation of accounts (500 when absent).
 	pub static Reputations: BTreeMap<u64, u32> = BTreeMap::new();
 	/// Every ruling recorded: `(who, against)`.
@@ -129,23 +127,7 @@ impl Reputation<u64> for MockReputation {
 	}
 }
 
-/// The administrator's sanctions as [`Sanctioned`] lists them.
-pub struct MockSanctions;
-impl Sanctions<u64> for MockSanctions {
-	fn standing(who: &u64) -> Standing {
-		Sanctioned::get().iter().find(|(a, _)| a == who).map_or(Standing::Good, |(_, s)| *s)
-	}
-}
-
-/// Puts `who` in `standing` (`Good` lifts its sanction).
-pub fn sanction(who: u64, standing: Standing) {
-	Sanctioned::mutate(|s| {
-		s.retain(|(a, _)| *a != who);
-		if standing != Standing::Good {
-			s.push((who, standing));
-		}
-	});
-}
+pub use powerverse_primitives::sanctions::mock::{sanction, MockSanctions};
 
 /// Records leases in [`Leases`] and marks the resource rented; refuses unlisted resources.
 pub struct MockLeasing;

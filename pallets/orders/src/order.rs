@@ -19,7 +19,7 @@ use polkadot_sdk::{
 	},
 };
 use powerverse_primitives::{
-	Filter, OrderId, Reputation, ResourceFacts, ResourceId, Resources, Sanctions, Standing, Status,
+	Filter, OrderId, Reputation, ResourceFacts, ResourceId, Resources, Sanctions, Status,
 };
 
 /// Facts about a resource of this runtime.
@@ -51,11 +51,8 @@ impl<T: Config> Pallet<T> {
 	/// # Errors
 	/// `AccountFrozen`, `AccountBlacklisted`.
 	pub(crate) fn ensure_good(who: &T::AccountId) -> Result<(), Error<T>> {
-		match T::Sanctions::standing(who) {
-			Standing::Good => Ok(()),
-			Standing::Frozen => Err(Error::<T>::AccountFrozen),
-			Standing::Blacklisted => Err(Error::<T>::AccountBlacklisted),
-		}
+		T::Sanctions::standing(who)
+			.ensure(Error::<T>::AccountFrozen, Error::<T>::AccountBlacklisted)
 	}
 
 	/// Checks that `who` may post, fill or take orders: not sanctioned by the administrator,

@@ -23,8 +23,8 @@ use polkadot_sdk::{
 	},
 };
 use powerverse_primitives::{
-	Cpu, Energy, Gpu, Interconnect, ModelName, Price, Region, Reputation, ResourceId, Sanctions,
-	Scorer, Specs, Standing, Status, Storage, StorageKind, Tier, Window,
+	Cpu, Energy, Gpu, Interconnect, ModelName, Price, Region, Reputation, ResourceId, Scorer,
+	Specs, Status, Storage, StorageKind, Tier, Window,
 };
 
 type Block = frame_system::mocking::MockBlock<Test>;
@@ -148,28 +148,9 @@ impl Reputation<u64> for MockReputation {
 	fn ruling(_: &u64, _: bool) {}
 }
 
-parameter_types! {
-	/// Accounts the administrator sanctioned, with their standing; all others are good.
-	pub static Sanctioned: Vec<(u64, Standing)> = vec![];
-}
+parameter_types! {}
 
-/// The administrator's sanctions as [`Sanctioned`] lists them.
-pub struct MockSanctions;
-impl Sanctions<u64> for MockSanctions {
-	fn standing(who: &u64) -> Standing {
-		Sanctioned::get().iter().find(|(a, _)| a == who).map_or(Standing::Good, |(_, s)| *s)
-	}
-}
-
-/// Puts `who` in `standing` (`Good` lifts its sanction).
-pub fn sanction(who: u64, standing: Standing) {
-	Sanctioned::mutate(|s| {
-		s.retain(|(a, _)| *a != who);
-		if standing != Standing::Good {
-			s.push((who, standing));
-		}
-	});
-}
+pub use powerverse_primitives::sanctions::mock::{sanction, MockSanctions};
 
 parameter_types! {
 	/// When set, the block the mock randomness claims to be known since (and its value

@@ -12,7 +12,7 @@ use polkadot_sdk::{
 		DispatchResult,
 	},
 };
-use powerverse_primitives::{Reputation, Sanctions, Standing};
+use powerverse_primitives::{Reputation, Sanctions};
 
 impl<T: Config> Pallet<T> {
 	/// Registers `who` as a provider, holding `bond`.
@@ -126,11 +126,8 @@ impl<T: Config> Pallet<T> {
 	/// # Errors
 	/// `AccountFrozen`, `AccountBlacklisted`.
 	pub(crate) fn ensure_good(who: &T::AccountId) -> Result<(), Error<T>> {
-		match T::Sanctions::standing(who) {
-			Standing::Good => Ok(()),
-			Standing::Frozen => Err(Error::<T>::AccountFrozen),
-			Standing::Blacklisted => Err(Error::<T>::AccountBlacklisted),
-		}
+		T::Sanctions::standing(who)
+			.ensure(Error::<T>::AccountFrozen, Error::<T>::AccountBlacklisted)
 	}
 
 	/// Whether `who` is a provider in good standing: bonded at least the minimum (not
